@@ -1,0 +1,93 @@
+"""Reader comments and the record of used captcha answers."""
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.text import Truncator
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+
+
+class CommentQuerySet(models.QuerySet):
+    """Reads of comments the site and the admin rely on."""
+
+    def approved(self):
+        """Return comments readers may see."""
+        return self.filter(status=Comment.Status.APPROVED)
+
+    def pending(self):
+        """Return comments waiting for a moderator."""
+        return self.filter(status=Comment.Status.PENDING)
+
+
+class Comment(models.Model):
+    """A reader's comment on an article, optionally a reply to another comment.
+
+    The text is stored exactly as written, as plain text, and escaped on output.
+    """
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("در انتظار بررسی")
+        APPROVED = "approved", _("منتشرشده")
+        REJECTED = "rejected", _("ردشده")
+
+    article = models.ForeignKey(
+        "newsroom.ArticlePage",
+        on_delete=models.CASCADE,
+        related_name="comments",
+        verbose_name=_("خبر"),
+    )
+    parent = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="replies",
+        verbose_name=_("در پاسخ به"),
+    )
+    name = models.CharField(_("نام"), max_length=80)
+    email = models.EmailField(_("ایمیل"), blank=True)
+    text = models.TextField(_("متن نظر"))
+    status = models.CharField(
+        _("وضعیت"), max_length=10, choices=Status.choices, default=Status.PENDING
+    )
+    ip_address = models.GenericIPAddressField(_("نشانی IP"), null=True, blank=True)
+    created_at = models.DateTimeField(_("زمان ارسال"), default=timezone.now)
+    moderated_at = models.DateTimeField(_("زمان بررسی"), null=True, blank=True)
+    moderated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("بررسی\u200cکننده"),
+    )
+
+    objects = CommentQuerySet.as_manager()
+
+    panels = [FieldPanel("status"), FieldPanel("name"), FieldPanel("text")]
+
+    class Meta:
+        verbose_name = _("نظر")
+        verbose_name_plural = _("نظرات")
+        ordering = ["created_at"]
+        indexes = [
+            models.Index(fields=["article", "status", "created_at"]),
+            models.Index(fields=["status", "created_at"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name}: {Truncator(self.text).words(8)}"
+
+
+class CaptchaUse(models.Model):
+    """A captcha that has been answered once; a second answer is a replay."""
+
+    nonce = models.CharField(max_length=32, primary_key=True)
+    used_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        verbose_name = _("کپچای استفاده\u200cشده")
+
+    def __str__(self) -> str:
+        return self.nonce

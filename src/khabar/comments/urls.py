@@ -1,0 +1,8 @@
+from django.urls import path
+
+from . import views
+
+app_name = "comments"
+urlpatterns = [
+    path("comments/post/<int:code>/", views.comment_post, name="post"),
+]

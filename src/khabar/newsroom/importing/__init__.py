@@ -1,0 +1,1 @@
+"""Importers that turn pages from elsewhere into Khabar articles."""

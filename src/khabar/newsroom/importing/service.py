@@ -1,0 +1,132 @@
+"""Write scraped article pages into the newsroom, idempotently by news code."""
+
+import hashlib
+import json
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from django.conf import settings
+from django.db import transaction
+from django.utils.html import escape
+from django.utils.text import slugify
+
+from khabar.text import search_key
+
+from ..models import ArticlePage, HomePage, ImportRecord, RelatedArticle
+from ..selectors import article_map_by_headlines
+from ..services import article_publish, news_code_reserve, service_get_or_create
+from .scraped import DEFAULT_MAX_BYTES, NotAnArticle, ScrapedArticle, decode_page, parse_page
+
+FALLBACK_SERVICE = "عمومی"
+
+
+@dataclass
+class ImportResult:
+    """The outcome of importing one file: created, updated, unchanged or refused."""
+
+    source: str
+    status: str
+    news_code: int | None = None
+    url: str = ""
+    warnings: list[str] = field(default_factory=list)
+    error: str = ""
+
+
+def scraped_file_import(*, path: Path, home: HomePage) -> ImportResult:
+    """Import one scraped page file; a refused file writes nothing."""
+    max_bytes = getattr(settings, "KHABAR_IMPORT_MAX_BYTES", DEFAULT_MAX_BYTES)
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise NotAnArticle(f"the file is {size:,} bytes; an article page is at most {max_bytes:,}")
+        scraped = parse_page(decode_page(path.read_bytes(), max_bytes=max_bytes))
+    except OSError as error:
+        return ImportResult(source=str(path), status="refused", error=error.strerror or str(error))
+    except NotAnArticle as error:
+        return ImportResult(source=str(path), status="refused", error=str(error))
+    return scraped_article_save(scraped=scraped, home=home, source=str(path))
+
+
+def _checksum(scraped: ScrapedArticle) -> str:
+    data = asdict(scraped)
+    data.pop("warnings")
+    return hashlib.sha256(json.dumps(data, ensure_ascii=False, sort_keys=True).encode()).hexdigest()
+
+
+def _find_existing(scraped: ScrapedArticle) -> ArticlePage | None:
+    articles = ArticlePage.objects.all()
+    if scraped.news_code is not None:
+        return articles.filter(news_code=scraped.news_code).first()
+    return articles.filter(title_key=search_key(scraped.headline)[:255]).first()
+
+
+@transaction.atomic
+def scraped_article_save(*, scraped: ScrapedArticle, home: HomePage, source: str) -> ImportResult:
+    """Create or update the article a parsed page describes, and publish it."""
+    checksum = _checksum(scraped)
+    existing = _find_existing(scraped)
+    if existing and ImportRecord.objects.filter(news_code=existing.news_code, checksum=checksum).exists():
+        return _result(existing, source, "unchanged", scraped)
+    if scraped.news_code is not None:
+        news_code_reserve(code=scraped.news_code)
+    service = service_get_or_create(home=home, name=scraped.service or FALLBACK_SERVICE)
+    article = existing or ArticlePage(news_code=scraped.news_code)
+    _fill(article, scraped)
+    if existing is None:
+        article.slug = _free_slug(service, scraped.headline)
+        service.add_child(instance=article)
+    elif article.get_parent().pk != service.pk:
+        article.move(service, pos="last-child")
+        article = ArticlePage.objects.get(pk=article.pk)
+        _fill(article, scraped)
+    _set_related(article, scraped)
+    article = article_publish(article=article)
+    ImportRecord.objects.update_or_create(
+        news_code=article.news_code, defaults={"source": source, "checksum": checksum}
+    )
+    return _result(article, source, "updated" if existing else "created", scraped)
+
+
+def _result(article: ArticlePage, source: str, status: str, scraped: ScrapedArticle) -> ImportResult:
+    return ImportResult(
+        source=source,
+        status=status,
+        news_code=article.news_code,
+        url=article.url or "",
+        warnings=list(scraped.warnings),
+    )
+
+
+def _fill(article: ArticlePage, scraped: ScrapedArticle) -> None:
+    """Copy the parsed fields onto the article (not yet saved)."""
+    targets = article_map_by_headlines(headlines=scraped.related_headlines)
+    article.title = scraped.headline
+    article.lead = scraped.lead
+    article.source_agency = scraped.agency
+    article.body = [_body_block(item, targets) for item in scraped.body]
+    article.tags.set(scraped.tags)
+
+
+def _body_block(item, targets: dict[str, ArticlePage]) -> tuple[str, object]:
+    if item.kind == "read_more":
+        target = targets.get(search_key(item.text)[:255])
+        return ("read_more", {"page": target, "headline": item.text})
+    return ("paragraph", f"<p>{escape(item.text)}</p>")
+
+
+def _set_related(article: ArticlePage, scraped: ScrapedArticle) -> None:
+    targets = article_map_by_headlines(headlines=scraped.related_headlines)
+    article.related_links = [
+        RelatedArticle(headline=headline, target=targets.get(search_key(headline)[:255]))
+        for headline in scraped.related_headlines
+    ]
+
+
+def _free_slug(service, headline: str) -> str:
+    """Return a slug for ``headline`` that no sibling under ``service`` uses."""
+    base = slugify(headline, allow_unicode=True)[:80].strip("-") or "article"
+    taken = set(service.get_children().values_list("slug", flat=True))
+    slug, n = base, 2
+    while slug in taken:
+        slug, n = f"{base}-{n}", n + 1
+    return slug

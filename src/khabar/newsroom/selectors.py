@@ -1,0 +1,98 @@
+"""Reads of the newsroom that pages and other apps use."""
+
+from collections.abc import Iterable
+
+from django.conf import settings
+from django.core.paginator import Page as PaginatorPage
+from django.core.paginator import Paginator
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from taggit.models import Tag
+
+from khabar.text import search_key
+
+from .models import ArticlePage, HomePage, ServicePage
+
+
+def _listing(queryset: QuerySet) -> QuerySet:
+    """Trim a queryset of articles to what listings show."""
+    return queryset.published().defer_streamfields()
+
+
+def article_get_by_code(*, code: int) -> ArticlePage | None:
+    """Return the live article with news code ``code``, or None."""
+    return ArticlePage.objects.published().filter(news_code=code).first()
+
+
+def article_list_latest(*, limit: int) -> list[ArticlePage]:
+    """Return the newest live articles of every service."""
+    return list(_listing(ArticlePage.objects.all())[:limit])
+
+
+def article_list_for_service(*, service: ServicePage) -> QuerySet:
+    """Return the live articles of one service, newest first."""
+    return _listing(ArticlePage.objects.child_of(service))
+
+
+def article_list_for_tag(*, tag: Tag) -> QuerySet:
+    """Return the live articles carrying ``tag``, newest first."""
+    return _listing(ArticlePage.objects.filter(tagged_items__tag=tag))
+
+
+def article_page_for_request(*, queryset: QuerySet, request: HttpRequest) -> PaginatorPage:
+    """Return the page of ``queryset`` named by ``?page=``; a bad number gives page 1."""
+    per_page = getattr(settings, "KHABAR_PAGE_SIZE", 20)
+    return Paginator(queryset, per_page).get_page(request.GET.get("page"))
+
+
+def service_list_with_latest(*, home: HomePage, per_service: int) -> list[dict]:
+    """Return each live service with its newest articles (the first is its lead story)."""
+    services = ServicePage.objects.child_of(home).live().order_by("path")
+    return [
+        {"service": service, "articles": list(article_list_for_service(service=service)[:per_service])}
+        for service in services
+    ]
+
+
+def article_map_by_headlines(*, headlines: Iterable[str]) -> dict[str, ArticlePage]:
+    """Return live articles keyed by the search key of their headline."""
+    keys = {search_key(headline)[:255] for headline in headlines if headline}
+    if not keys:
+        return {}
+    found = ArticlePage.objects.published().filter(title_key__in=keys).defer_streamfields()
+    return {article.title_key: article for article in found}
+
+
+def article_page_extras(*, article: ArticlePage) -> dict:
+    """Return what an article page shows beyond its own fields.
+
+    Related headlines that name no article yet are resolved here, in one query,
+    so a link appears as soon as the article it names is published.
+    """
+    related = list(article.related_links.select_related("target"))
+    pending = [link.headline for link in related if not link.target_id]
+    pending += [
+        block.value["headline"]
+        for block in article.body
+        if block.block_type == "read_more" and not block.value["page"]
+    ]
+    resolved = article_map_by_headlines(headlines=pending)
+    return {
+        "related": [
+            {"headline": link.target.title if link.target_id else link.headline,
+             "article": link.target or resolved.get(search_key(link.headline)[:255])}
+            for link in related
+        ],
+        "resolved_headlines": resolved,
+        "tags": list(article.tags.all()),
+    }
+
+
+def home_page_get() -> HomePage | None:
+    """Return the site's home page, or None before the first migration."""
+    return HomePage.objects.live().first()
+
+
+def service_list_for_nav() -> list[ServicePage]:
+    """Return the live services in tree order, for the navigation bar."""
+    return list(ServicePage.objects.live().order_by("path"))

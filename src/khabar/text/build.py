@@ -1,0 +1,229 @@
+"""Rebuild the shipped half-space table from public sources.
+
+Sources (none is copied; only the derived word table is written):
+
+* hazm's ``data/words.dat`` (word, frequency) and ``data/verbs.dat`` (MIT);
+* shekar's ``data/files/compound_words.csv``, ``vocab.csv`` and ``verbs.csv`` (MIT);
+* the Fars News articles in ``shared/data/news/fars_news.jsonl``, counted for
+  which spelling of a word (joined, half-space, spaced) newsrooms use;
+* a short curated list of «به‌» adverbs, which no lexicon above lists.
+
+The UD PerDT sentences are *not* read: they are the benchmark (see docs/text.md).
+
+Run ``python -m khabar.text.build`` (or ``khabar text build``); hazm and shekar
+are found in the current interpreter or in ``bench/text/.venv``.
+"""
+
+import argparse
+import importlib.util
+import json
+import re
+import sys
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from khabar.text.chars import JOINING_LETTERS, LETTERS_TABLE, ZWNJ
+from khabar.text.table import TABLE_NAME, verb_forms, write_table
+from khabar.text.zwnj import Lexicon, Restorer
+
+CURATED_FORMS = (
+    "به‌ویژه", "به‌عنوان", "به‌اتفاق", "به‌طور", "به‌خصوص", "به‌منظور", "به‌رغم",
+    "به‌تدریج", "به‌زودی", "به‌سرعت", "به‌شدت", "به‌صورت", "به‌دنبال", "به‌خاطر",
+    "به‌همراه", "به‌ندرت", "به‌موقع", "به‌کارگیری", "به‌روز", "به‌روزرسانی",
+)
+SPACED_PREFIXES = ("به" + ZWNJ,)
+MIN_FARS_COUNT = 2
+_PERSIAN_WORD_RE = re.compile("^[\u0621-\u063a\u0641-\u064a\u067e\u0686\u0698\u06a9\u06af\u06cc\u200c]+$")
+_TOKEN_RE = re.compile("[\u0621-\u063a\u0641-\u064a\u067e\u0686\u0698\u06a9\u06af\u06cc\u200c]+")
+
+Counts = dict[str, Counter[str]]
+
+
+def clean_form(word: str) -> str | None:
+    """Return ``word`` in Persian letters with only meaningful half-spaces, or None."""
+    word = word.strip().translate(LETTERS_TABLE).strip(ZWNJ)
+    if not word or not _PERSIAN_WORD_RE.match(word) or ZWNJ * 2 in word:
+        return None
+    parts = word.split(ZWNJ)
+    out = parts[0]
+    for part in parts[1:]:
+        out += (ZWNJ if out[-1] in JOINING_LETTERS else "") + part
+    return out
+
+
+def site_packages_dirs(repo: Path) -> list[Path]:
+    """List where hazm and shekar may be installed: here, then the bench venv."""
+    dirs = []
+    for name in ("hazm", "shekar"):
+        spec = importlib.util.find_spec(name)
+        if spec is not None and spec.origin:
+            dirs.append(Path(spec.origin).parent.parent)
+    dirs.extend(sorted(repo.glob("bench/text/.venv/lib/python3*/site-packages")))
+    return dirs
+
+
+def find_file(dirs: list[Path], relative: str) -> Path:
+    """Return the first ``relative`` file found under ``dirs``."""
+    for base in dirs:
+        if (base / relative).is_file():
+            return base / relative
+    raise FileNotFoundError(f"{relative} not found; install hazm and shekar (bench/text/run.sh)")
+
+
+def read_counted(path: Path, sep: str) -> Counter[str]:
+    """Read a ``word<sep>count`` file into cleaned-form counts."""
+    counts: Counter[str] = Counter()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        fields = line.split(sep)
+        form = clean_form(fields[0])
+        if form is not None and len(fields) > 1 and fields[1].strip().isdigit():
+            counts[form] += int(fields[1])
+    return counts
+
+
+def read_words(path: Path) -> Iterator[str]:
+    """Yield the cleaned forms of a one-word-a-line file."""
+    for line in path.read_text(encoding="utf-8").splitlines():
+        form = clean_form(line.split(",")[0])
+        if form is not None:
+            yield form
+
+
+def read_verbs(dirs: list[Path]) -> tuple[set[str], set[str]]:
+    """Read present and past verb stems from hazm and shekar."""
+    present: set[str] = set()
+    past: set[str] = set()
+    hazm = find_file(dirs, "hazm/data/verbs.dat").read_text(encoding="utf-8")
+    for line in hazm.splitlines():
+        if "#" in line:
+            past_stem, present_stem = line.split("#")[:2]
+            past.add(past_stem)
+            present.add(present_stem)
+    shekar = find_file(dirs, "shekar/data/files/verbs.csv").read_text(encoding="utf-8")
+    for line in shekar.splitlines():
+        fields = line.split(",")
+        if len(fields) >= 2:
+            present.add(fields[0])
+            past.add(fields[1])
+    return {s for s in present if s}, {s for s in past if s}
+
+
+def fars_texts(path: Path) -> Iterator[str]:
+    """Yield title, lead and body of every Fars article."""
+    with path.open(encoding="utf-8") as lines:
+        for line in lines:
+            article = json.loads(line)
+            for field in ("title", "lead", "body"):
+                yield (article.get(field) or "").translate(LETTERS_TABLE)
+
+
+def count_fars(path: Path) -> tuple[Counter[str], Counter[str]]:
+    """Count Fars word forms and spaced word pairs."""
+    words: Counter[str] = Counter()
+    pairs: Counter[str] = Counter()
+    for text in fars_texts(path):
+        for line in text.splitlines():
+            tokens = [t for t in (clean_form(t) for t in line.split()) if t]
+            words.update(tokens)
+            pairs.update(a + ZWNJ + b for a, b in zip(tokens, tokens[1:], strict=False))
+    return words, pairs
+
+
+def prefers_plain(plain: str, split: str, counts: Counts) -> bool:
+    """Tell whether the sources write ``plain`` more often than ``split``."""
+    shares = []
+    for source in counts.values():
+        a, b = source.get(plain, 0), source.get(split, 0)
+        if a + b:
+            shares.append(a / (a + b))
+    return bool(shares) and sum(shares) / len(shares) > 0.5
+
+
+def zwnj_forms(dirs: list[Path], hazm: Counter[str], fars: Counter[str]) -> set[str]:
+    """Collect every attested form with a half-space."""
+    forms = {f for f in hazm if ZWNJ in f}
+    forms.update(f for f in read_words(find_file(dirs, "shekar/data/files/compound_words.csv")))
+    forms.update(f for f, n in fars.items() if ZWNJ in f and n >= MIN_FARS_COUNT)
+    forms.update(CURATED_FORMS)
+    return {f for f in forms if ZWNJ in f}
+
+
+def build_sections(dirs: list[Path], fars_path: Path) -> dict[str, Iterable[str]]:
+    """Derive the table sections from the sources."""
+    hazm = read_counted(find_file(dirs, "hazm/data/words.dat"), "\t")
+    shekar = read_counted(find_file(dirs, "shekar/data/files/vocab.csv"), ",")
+    fars, fars_pairs = count_fars(fars_path)
+    counts: Counts = {"hazm": hazm, "shekar": shekar, "fars": fars}
+    present, past = read_verbs(dirs)
+    attested = {w for w, n in hazm.items() if n > 0} | set(shekar)
+    attested |= {w for w, n in fars.items() if n >= MIN_FARS_COUNT}
+    words = frozenset(w for w in attested if ZWNJ not in w and len(w) >= 2)
+    forms = zwnj_forms(dirs, hazm, fars)
+    plain: set[str] = set()
+    zwnj: dict[str, str] = {}
+    for form in sorted(forms, key=lambda f: -sum(c.get(f, 0) for c in counts.values())):
+        key = form.replace(ZWNJ, "")
+        if key in zwnj:
+            continue
+        if key in words and prefers_plain(key, form, counts):
+            plain.add(key)
+        else:
+            zwnj[key] = form
+    lexicon = Lexicon(zwnj, frozenset(), frozenset(plain), words, verb_forms(present, past))
+    restorer = Restorer(lexicon)
+    for word in words - plain:
+        split = restorer.word(word)
+        if split != word and prefers_plain(word, split, counts):
+            plain.add(word)
+    generated = Restorer(Lexicon({}, frozenset(), frozenset(plain), words, lexicon.verbs))
+    needed = {f for f in zwnj.values() if generated.word(f.replace(ZWNJ, "")) != f}
+    spaced = {f for f in zwnj.values() if f.startswith(SPACED_PREFIXES)}
+    spaced |= {f for f in needed if f.count(ZWNJ) == 1 and fars_pairs[f] > fars[f]}
+    return {
+        "zwnj": needed | spaced,
+        "spaced": spaced,
+        "plain": plain,
+        "words": stem_words(words),
+        "present": present,
+        "past": past,
+    }
+
+
+def stem_words(words: frozenset[str]) -> set[str]:
+    """Keep the words the restorer can use as stems or after «بی»."""
+    return {w for w in words if len(w) <= 12}
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    """Parse the command line."""
+    repo = Path.cwd()
+    parser = argparse.ArgumentParser(
+        prog="khabar text build", description="Rebuild the half-space table."
+    )
+    parser.add_argument(
+        "--fars", type=Path, default=repo.parent / "shared/data/news/fars_news.jsonl"
+    )
+    parser.add_argument(
+        "--output", type=Path, default=Path(__file__).parent / "data" / TABLE_NAME
+    )
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Build the table and report its size; return a process exit code."""
+    args = parse_args(argv)
+    try:
+        sections = build_sections(site_packages_dirs(Path.cwd()), args.fars)
+    except FileNotFoundError as error:
+        print(f"khabar text build: {error}", file=sys.stderr)
+        return 1
+    args.output.parent.mkdir(parents=True, exist_ok=True)
+    write_table(args.output, sections)
+    sizes = ", ".join(f"{name} {len(set(v))}" for name, v in sections.items())
+    print(f"wrote {args.output} ({args.output.stat().st_size} bytes): {sizes}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

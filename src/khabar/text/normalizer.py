@@ -1,0 +1,197 @@
+"""Normalize Persian display text in named, switchable steps.
+
+Each step is a function ``str -> str`` that runs on the text outside protected
+spans (URLs, e-mail addresses, `code` and Quranic ﴿…﴾ quotes). Steps run in
+the order of :data:`STEPS`; :data:`DEFAULT_STEPS` are the ones on by default.
+"""
+
+import re
+from collections.abc import Callable
+
+from khabar.text.chars import (
+    ARABIC_DIGITS_TABLE,
+    BIDI_CONTROLS,
+    BOM,
+    DIACRITICS,
+    JOINING_LETTERS,
+    LATIN_DIGITS_TABLE,
+    LETTER_CLASS,
+    LETTERS_TABLE,
+    MARK_CLASS,
+    TATWEEL,
+    ZWJ,
+    ZWNJ,
+)
+from khabar.text.table import shipped_lexicon
+from khabar.text.zwnj import Restorer
+
+Step = Callable[[str], str]
+
+_PROTECTED_RE = re.compile(
+    r"(?:https?://|www\.)[^\s«»]+|[\w.+-]+@[\w-]+\.[\w.-]+|`[^`\n]*`|﴿[^﴾]*﴾"
+)
+_PROTECTED_HINT_RE = re.compile(r"://|www\.|@|`|﴿")
+
+_JUNK_RE = re.compile(f"[{BOM}{BIDI_CONTROLS}]+")
+_ZWJ_RE = re.compile(f"(?<=[{LETTER_CLASS} ]){ZWJ}+|{ZWJ}+(?=[{LETTER_CLASS} ])")
+_JOINING = "".join(sorted(JOINING_LETTERS))
+_BAD_ZWNJ_RE = re.compile(
+    f"(?<![{_JOINING}]){ZWNJ}+|{ZWNJ}+(?![{LETTER_CLASS}])|(?<={ZWNJ}){ZWNJ}+"
+)
+_HARAKA = "\u064b-\u0652"
+_ARABIC_WORD = f"[{LETTER_CLASS}]*[{_HARAKA}][{LETTER_CLASS}{MARK_CLASS}]*"
+# Two or more voweled words in a row: an Arabic quotation, kept as written.
+_ARABIC_QUOTE_RE = re.compile(f"{_ARABIC_WORD}(?:[ ،]+{_ARABIC_WORD})+")
+_DIACRITICS_RE = re.compile(f"[{DIACRITICS}]+")
+_LATIN_TOKEN_OR_DIGITS_RE = re.compile(r"[\w.\-/]*[A-Za-z][\w.\-/]*|[0-9]+", re.ASCII)
+_PERSIAN_LETTER_RE = re.compile(f"[{LETTER_CLASS}]")
+
+_P = f"[{LETTER_CLASS}{MARK_CLASS}]"
+_LATIN_PUNCT_RE = re.compile(f"(?<={_P})[ \t]*([,;?])(?=[ \t]|$|{_P})", re.MULTILINE)
+_LATIN_TO_PERSIAN_PUNCT = {",": "،", ";": "؛", "?": "؟"}
+_STRAIGHT_QUOTES_RE = re.compile(f'"((?:{_P}|[^"\\nA-Za-z])+)"')
+_SPACE_BEFORE_RE = re.compile(f"(?<=[{LETTER_CLASS}{MARK_CLASS}»)])[ \t]+(?=[،؛؟!:.»])")
+_SPACE_AFTER_RE = re.compile(f"([،؛؟])(?=[{LETTER_CLASS}«(0-9۰-۹])")
+_STOP_BEFORE_WORD_RE = re.compile(f"(?<={_P})([.!:])(?=[{LETTER_CLASS}«])")
+_OPEN_QUOTE_RE = re.compile(f"(?<=[{LETTER_CLASS}{MARK_CLASS}.،؛:])«|«[ \t]+")
+_CLOSE_QUOTE_RE = re.compile(f"»(?=[{LETTER_CLASS}«])")
+
+_SPACES_RE = re.compile("(?<=\\S)[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]{2,}|"
+                        "(?<=\\S)[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]")
+_TRAILING_SPACE_RE = re.compile("[ \t\u00a0]+$", re.MULTILINE)
+
+
+def remove_invisible(text: str) -> str:
+    """Drop BOM, bidi controls, misused ZWJ and half-spaces that join nothing."""
+    text = _JUNK_RE.sub("", text)
+    if ZWJ in text:
+        text = _ZWJ_RE.sub("", text)
+    if ZWNJ in text:
+        text = _BAD_ZWNJ_RE.sub("", text)
+    return text
+
+
+def persian_letters(text: str) -> str:
+    """Write Arabic ي ى ك ۀ as Persian letters, except inside Arabic quotations."""
+    return _outside(_ARABIC_QUOTE_RE, text, lambda part: part.translate(LETTERS_TABLE))
+
+
+def remove_tatweel(text: str) -> str:
+    """Remove tatweel (kashida), which only stretches letters."""
+    return text.replace(TATWEEL, "") if TATWEEL in text else text
+
+
+def remove_diacritics(text: str) -> str:
+    """Remove harakat; hamza above («هٔ») is a spelling and is kept."""
+    return _DIACRITICS_RE.sub("", text)
+
+
+def persian_digits(text: str) -> str:
+    """Write digits as Persian digits, keeping Latin ones in Latin words."""
+    text = text.translate(ARABIC_DIGITS_TABLE)
+    if not _PERSIAN_LETTER_RE.search(text):
+        return text
+    return _LATIN_TOKEN_OR_DIGITS_RE.sub(_persian_digit_run, text)
+
+
+def persian_punctuation(text: str) -> str:
+    """Use Persian punctuation and space it: none before, one after."""
+    text = _LATIN_PUNCT_RE.sub(lambda m: _LATIN_TO_PERSIAN_PUNCT[m[1]], text)
+    if '"' in text:
+        text = _STRAIGHT_QUOTES_RE.sub(r"«\1»", text)
+    text = _SPACE_BEFORE_RE.sub("", text)
+    text = _SPACE_AFTER_RE.sub(r"\1 ", text)
+    text = _STOP_BEFORE_WORD_RE.sub(r"\1 ", text)
+    if "«" in text or "»" in text:
+        text = _OPEN_QUOTE_RE.sub(_open_quote, text)
+        text = _CLOSE_QUOTE_RE.sub("» ", text)
+    return text
+
+
+def collapse_spaces(text: str) -> str:
+    """Make every run of spaces inside a line one space; drop trailing spaces."""
+    text = _SPACES_RE.sub(" ", text)
+    return _TRAILING_SPACE_RE.sub("", text)
+
+
+def restore_zwnj(text: str) -> str:
+    """Restore half-spaces that were deleted or typed as spaces."""
+    return _restorer().restore(text)
+
+
+STEPS: dict[str, Step] = {
+    "invisible": remove_invisible,
+    "letters": persian_letters,
+    "tatweel": remove_tatweel,
+    "diacritics": remove_diacritics,
+    "digits": persian_digits,
+    "punctuation": persian_punctuation,
+    "spaces": collapse_spaces,
+    "zwnj": restore_zwnj,
+}
+DEFAULT_STEPS = frozenset(STEPS) - {"diacritics"}
+
+
+def normalize(text: str, **steps: bool) -> str:
+    """Return ``text`` normalized for display; switch steps with ``name=False``.
+
+    Unknown step names raise :class:`TypeError`, like unknown keywords do.
+    """
+    chosen = _chosen_steps(steps)
+    if _PROTECTED_HINT_RE.search(text) is None:
+        return _apply(chosen, text)
+    return _outside(_PROTECTED_RE, text, lambda part: _apply(chosen, part))
+
+
+def _chosen_steps(steps: dict[str, bool]) -> tuple[Step, ...]:
+    """Return the step functions to run, in order."""
+    unknown = set(steps) - set(STEPS)
+    if unknown:
+        raise TypeError(f"unknown normalize step(s): {', '.join(sorted(unknown))}")
+    return tuple(
+        func for name, func in STEPS.items() if steps.get(name, name in DEFAULT_STEPS)
+    )
+
+
+def _apply(chosen: tuple[Step, ...], text: str) -> str:
+    """Run ``chosen`` steps over ``text`` in order."""
+    for step in chosen:
+        text = step(text)
+    return text
+
+
+def _outside(pattern: re.Pattern[str], text: str, func: Step) -> str:
+    """Apply ``func`` to the parts of ``text`` that ``pattern`` does not match."""
+    pieces = []
+    last = 0
+    for match in pattern.finditer(text):
+        pieces.append(func(text[last : match.start()]))
+        pieces.append(match[0])
+        last = match.end()
+    if not pieces:
+        return func(text)
+    pieces.append(func(text[last:]))
+    return "".join(pieces)
+
+
+def _persian_digit_run(match: re.Match[str]) -> str:
+    """Turn a run of Latin digits Persian, unless it is part of a Latin word."""
+    run = match[0]
+    if not run.isdigit():
+        return run
+    return run.translate(LATIN_DIGITS_TABLE)
+
+
+def _open_quote(match: re.Match[str]) -> str:
+    """Put one space before «, none after it."""
+    return " «" if match[0] == "«" else "«"
+
+
+_restorer_cache: list[Restorer] = []
+
+
+def _restorer() -> Restorer:
+    """Return the process-wide restorer over the shipped table."""
+    if not _restorer_cache:
+        _restorer_cache.append(Restorer(shipped_lexicon()))
+    return _restorer_cache[0]

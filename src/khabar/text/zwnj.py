@@ -1,0 +1,212 @@
+"""Restore Persian half-spaces (ZWNJ) that were deleted or typed as spaces.
+
+The restorer works on runs of Persian words separated by single spaces. Each
+word is looked up (memoized per process) and, when it has no half-space yet,
+split by the shipped table (known forms such as «نرم‌افزار») or by morphology:
+the verb prefixes «می»/«نمی» before a known verb form, «بی» before a known
+word, and inflectional suffixes («ها»، «ترین»، «ام»…) after a known stem.
+Then each space between two words is turned into a half-space when the pair
+is a known form or a prefix/suffix that is never written apart.
+
+A word is never split when the table lists it as a real word («بیمار»،
+«تنها»), so correct text passes through unchanged.
+"""
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from khabar.text.chars import JOINING_LETTERS, LETTER_CLASS, ZWNJ
+
+HAMZA_ABOVE = "\u0654"
+MIN_STEM = 2
+MEMO_LIMIT = 200_000
+
+# Runs of Persian words (letters, hamza above, half-spaces) joined by single spaces.
+_RUN_RE = re.compile(
+    f"[{LETTER_CLASS}{HAMZA_ABOVE}{ZWNJ}]+(?: [{LETTER_CLASS}{HAMZA_ABOVE}{ZWNJ}]+)*"
+)
+_VERB_PREFIX_RE = re.compile("^((?:بر|در|فرو|باز|وا|ور|فرا)?ن?می)(..+)$")
+
+PLURAL_SUFFIXES = (
+    "هایشان", "هایتان", "هایمان", "هاشان", "هایش", "هایت", "هایم", "هایی",
+    "های", "ها",
+)
+COMPARATIVE_SUFFIXES = ("ترین", "تری", "تر")
+# Clitics that take a half-space only after a final «ه» or «ی».
+VOWEL_CLITICS = ("ایم", "اید", "اند", "ام", "ات", "اش", "ای")
+SUFFIXES = PLURAL_SUFFIXES + COMPARATIVE_SUFFIXES + VOWEL_CLITICS
+_VOWEL_CLITIC_SET = frozenset(VOWEL_CLITICS)
+_VOWEL_ENDINGS = frozenset("هی")
+# Possessive endings written joined, stripped when checking that a stem is known.
+_JOINED_ENDINGS = ("شان", "تان", "مان", "یش", "یت", "یم", "ش", "ت", "م", "ی")
+
+# Standalone tokens that are never words on their own in news prose.
+SUFFIX_TOKENS = frozenset(PLURAL_SUFFIXES + ("ترین",))
+VERB_PREFIX_TOKENS = frozenset(
+    ("می", "نمی", "برمی", "درمی", "فرومی", "بازمی", "وامی", "برنمی", "درنمی")
+)
+BI = "بی"
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Hold the word data the restorer consults.
+
+    ``zwnj`` maps a form written without half-spaces to its correct form;
+    ``spaced`` lists keys of that map whose spaced spelling («به عنوان») is
+    also standard and is kept; ``plain`` lists words that must never be split;
+    ``words`` are known words used as stems; ``verbs`` are verb forms that may
+    follow «می».
+    """
+
+    zwnj: dict[str, str]
+    spaced: frozenset[str]
+    plain: frozenset[str]
+    words: frozenset[str]
+    verbs: frozenset[str]
+
+
+class Restorer:
+    """Restore half-spaces in text using one :class:`Lexicon`."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        """Keep the lexicon and start an empty per-word memo."""
+        self.lexicon = lexicon
+        self._memo: dict[str, str] = {}
+
+    def restore(self, text: str) -> str:
+        """Return ``text`` with half-spaces restored in every Persian word run."""
+        return _RUN_RE.sub(self._run, text)
+
+    def word(self, word: str) -> str:
+        """Return one space-free word with its half-spaces restored."""
+        memo = self._memo
+        done = memo.get(word)
+        if done is None:
+            if len(memo) > MEMO_LIMIT:
+                memo.clear()
+            done = memo[word] = self._word(word)
+        return done
+
+    def _run(self, match: re.Match[str]) -> str:
+        """Restore one run of words: split each word, then join pairs."""
+        words = match[0].split(" ")
+        word = self.word
+        if len(words) == 1:
+            return word(words[0])
+        out: list[str] = []
+        prev = word(words[0])
+        for raw in words[1:]:
+            cur = word(raw)
+            joined = self._join(prev, cur)
+            if joined is None:
+                out.append(prev)
+                prev = cur
+            else:
+                prev = joined
+        out.append(prev)
+        return " ".join(out)
+
+    def _join(self, prev: str, cur: str) -> str | None:
+        """Return ``prev`` and ``cur`` joined by a half-space, or None to keep apart."""
+        if prev[-1] not in JOINING_LETTERS:
+            return None
+        lex = self.lexicon
+        key = prev.replace(ZWNJ, "") + cur.replace(ZWNJ, "")
+        known = lex.zwnj.get(key)
+        if known is not None:
+            if key in lex.spaced or not _has_boundary(known, len(key) - len(cur)):
+                return None
+            return known
+        if cur in SUFFIX_TOKENS:
+            return prev + ZWNJ + cur
+        if prev in VERB_PREFIX_TOKENS and self._is_verb(cur):
+            return prev + ZWNJ + cur
+        if prev == BI and cur in lex.words and key not in lex.plain:
+            return prev + ZWNJ + cur
+        if cur in _VOWEL_CLITIC_SET and prev[-1] == "ه" and prev in lex.words:
+            return prev + ZWNJ + cur
+        return None
+
+    def _word(self, word: str) -> str:
+        """Restore one word; parts already split by a half-space are kept."""
+        if ZWNJ in word:
+            return ZWNJ.join(self._part(part) for part in word.split(ZWNJ))
+        return self._part(word)
+
+    def _part(self, part: str) -> str:
+        """Restore one half-space-free part, keeping a final hamza above."""
+        if part.endswith(HAMZA_ABOVE):
+            return self._split(part[:-1]) + HAMZA_ABOVE
+        return self._split(part)
+
+    def _split(self, word: str) -> str:
+        """Return ``word`` split where the table or morphology says it should be."""
+        lex = self.lexicon
+        known = lex.zwnj.get(word)
+        if known is not None:
+            return known
+        if word in lex.plain or len(word) < 2 * MIN_STEM:
+            return word
+        return self._split_prefix(word) or self._split_suffix(word) or word
+
+    def _split_prefix(self, word: str) -> str | None:
+        """Split «می»/«نمی» before a verb form or «بی» before a known word."""
+        match = _VERB_PREFIX_RE.match(word)
+        if match is not None and self._is_verb(match[2]):
+            return match[1] + ZWNJ + self._split(match[2])
+        if word.startswith(BI) and self._is_known(word[2:]):
+            return BI + ZWNJ + self._split(word[2:])
+        return None
+
+    def _split_suffix(self, word: str) -> str | None:
+        """Split an inflectional suffix off a known stem."""
+        for suffix in SUFFIXES:
+            if not word.endswith(suffix):
+                continue
+            stem = word[: -len(suffix)]
+            if len(stem) < MIN_STEM:
+                continue
+            if suffix in _VOWEL_CLITIC_SET and stem[-1] not in _VOWEL_ENDINGS:
+                continue
+            restored = self._split(stem)
+            if restored == stem and stem not in self.lexicon.words:
+                continue
+            if stem[-1] in JOINING_LETTERS:
+                return restored + ZWNJ + suffix
+            if restored != stem:
+                return restored + suffix
+        return None
+
+    def _is_verb(self, word: str) -> bool:
+        """Tell whether ``word`` is a verb form that can follow «می»."""
+        return word.replace(ZWNJ, "") in self.lexicon.verbs
+
+    def _is_known(self, word: str) -> bool:
+        """Tell whether ``word`` is a known word, allowing a joined possessive."""
+        words = self.lexicon.words
+        if word in words:
+            return True
+        return any(
+            word.endswith(end) and word[: -len(end)] in words for end in _JOINED_ENDINGS
+        )
+
+
+def _has_boundary(form: str, position: int) -> bool:
+    """Tell whether ``form`` has a half-space after its ``position``-th letter."""
+    letters = 0
+    for char in form:
+        if char == ZWNJ:
+            if letters == position:
+                return True
+        else:
+            letters += 1
+            if letters > position:
+                return False
+    return False
+
+
+def make_restore(lexicon: Lexicon) -> Callable[[str], str]:
+    """Return a function that restores half-spaces with ``lexicon``."""
+    return Restorer(lexicon).restore
