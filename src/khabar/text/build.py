@@ -34,6 +34,15 @@ CURATED_FORMS = (
 )
 SPACED_PREFIXES = ("به" + ZWNJ,)
 MIN_FARS_COUNT = 2
+# A spaced compound is joined only when Fars writes it half-spaced at least
+# once and apart at most this many times as often.
+SPACED_FACTOR = 1
+Voters = tuple[tuple[str, int, int], ...]
+# Judging a lexicon's half-spaced form: shekar's web counts and Fars both vote.
+LEXICON_VOTERS: Voters = (("shekar", 1, 1000), ("fars", 1, 3))
+# Judging an affix split («مهمترین» → «مهم‌ترین»): web counts favour joined
+# typing, so only Fars votes, and needs a threefold majority.
+AFFIX_VOTERS: Voters = (("fars", 3, 3),)
 _PERSIAN_WORD_RE = re.compile("^[\u0621-\u063a\u0641-\u064a\u067e\u0686\u0698\u06a9\u06af\u06cc\u200c]+$")
 _TOKEN_RE = re.compile("[\u0621-\u063a\u0641-\u064a\u067e\u0686\u0698\u06a9\u06af\u06cc\u200c]+")
 
@@ -130,14 +139,26 @@ def count_fars(path: Path) -> tuple[Counter[str], Counter[str]]:
     return words, pairs
 
 
-def prefers_plain(plain: str, split: str, counts: Counts) -> bool:
-    """Tell whether the sources write ``plain`` more often than ``split``."""
-    shares = []
-    for source in counts.values():
-        a, b = source.get(plain, 0), source.get(split, 0)
-        if a + b:
-            shares.append(a / (a + b))
-    return bool(shares) and sum(shares) / len(shares) > 0.5
+def prefers_plain(plain: str, split: str, counts: Counts, voters: Voters) -> bool:
+    """Tell whether the sources vote for ``plain`` over its half-spaced ``split``.
+
+    hazm lists non-standard joined spellings with frequency 0, so a positive
+    frequency there marks a real word, and a listed half-spaced form votes for
+    the split. Each other voter, ``(name, factor, sole)``, votes for the joined
+    spelling when it is ``factor`` times as frequent, or when it is the only
+    spelling attested at least ``sole`` times. A tie keeps the split.
+    """
+    votes = []
+    hazm = counts["hazm"]
+    if hazm.get(plain, 0):
+        votes.append(hazm[plain] > hazm.get(split, 0))
+    elif split in hazm:
+        votes.append(False)
+    for name, factor, sole in voters:
+        a, b = counts[name].get(plain, 0), counts[name].get(split, 0)
+        if (a and b) or max(a, b) >= sole:
+            votes.append(a > factor * b)
+    return sum(votes) * 2 > len(votes)
 
 
 def zwnj_forms(dirs: list[Path], hazm: Counter[str], fars: Counter[str]) -> set[str]:
@@ -158,41 +179,45 @@ def build_sections(dirs: list[Path], fars_path: Path) -> dict[str, Iterable[str]
     present, past = read_verbs(dirs)
     attested = {w for w, n in hazm.items() if n > 0} | set(shekar)
     attested |= {w for w, n in fars.items() if n >= MIN_FARS_COUNT}
-    words = frozenset(w for w in attested if ZWNJ not in w and len(w) >= 2)
+    attested = {w for w in attested if ZWNJ not in w}
     forms = zwnj_forms(dirs, hazm, fars)
-    plain: set[str] = set()
-    zwnj: dict[str, str] = {}
-    for form in sorted(forms, key=lambda f: -sum(c.get(f, 0) for c in counts.values())):
-        key = form.replace(ZWNJ, "")
-        if key in zwnj:
-            continue
-        if key in words and prefers_plain(key, form, counts):
-            plain.add(key)
-        else:
-            zwnj[key] = form
-    lexicon = Lexicon(zwnj, frozenset(), frozenset(plain), words, verb_forms(present, past))
-    restorer = Restorer(lexicon)
-    for word in words - plain:
-        split = restorer.word(word)
-        if split != word and prefers_plain(word, split, counts):
-            plain.add(word)
-    generated = Restorer(Lexicon({}, frozenset(), frozenset(plain), words, lexicon.verbs))
+    zwnj = choose_forms(forms, attested, counts)
+    verbs = verb_forms(present, past)
+    analyzer = Restorer(Lexicon(zwnj, frozenset(), frozenset(attested), verbs))
+    words = frozenset(
+        w
+        for w in attested
+        if len(w) >= 2
+        and ((split := analyzer.analyze(w)) == w or prefers_plain(w, split, counts, AFFIX_VOTERS))
+    )
+    generated = Restorer(Lexicon({}, frozenset(), words, verbs))
     needed = {f for f in zwnj.values() if generated.word(f.replace(ZWNJ, "")) != f}
-    spaced = {f for f in zwnj.values() if f.startswith(SPACED_PREFIXES)}
-    spaced |= {f for f in needed if f.count(ZWNJ) == 1 and fars_pairs[f] > fars[f]}
+    pairs = {
+        f
+        for f in zwnj.values()
+        if f.count(ZWNJ) == 1
+        and not f.startswith(SPACED_PREFIXES)
+        and fars[f] > 0
+        and fars_pairs[f] <= SPACED_FACTOR * fars[f]
+    }
     return {
-        "zwnj": needed | spaced,
-        "spaced": spaced,
-        "plain": plain,
-        "words": stem_words(words),
+        "zwnj": needed | pairs,
+        "pairs": pairs,
+        "words": words,
         "present": present,
         "past": past,
     }
 
 
-def stem_words(words: frozenset[str]) -> set[str]:
-    """Keep the words the restorer can use as stems or after «بی»."""
-    return {w for w in words if len(w) <= 12}
+def choose_forms(forms: set[str], attested: set[str], counts: Counts) -> dict[str, str]:
+    """Map each joined spelling to its half-spaced form unless sources prefer it joined."""
+    zwnj: dict[str, str] = {}
+    for form in sorted(forms, key=lambda f: -sum(c.get(f, 0) for c in counts.values())):
+        key = form.replace(ZWNJ, "")
+        if key in zwnj or key in attested and prefers_plain(key, form, counts, LEXICON_VOTERS):
+            continue
+        zwnj[key] = form
+    return zwnj
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:

@@ -7,6 +7,7 @@ the order of :data:`STEPS`; :data:`DEFAULT_STEPS` are the ones on by default.
 
 import re
 from collections.abc import Callable
+from functools import cache
 
 from khabar.text.chars import (
     ARABIC_DIGITS_TABLE,
@@ -31,13 +32,14 @@ _PROTECTED_RE = re.compile(
     r"(?:https?://|www\.)[^\s«»]+|[\w.+-]+@[\w-]+\.[\w.-]+|`[^`\n]*`|﴿[^﴾]*﴾"
 )
 _PROTECTED_HINT_RE = re.compile(r"://|www\.|@|`|﴿")
+PLACEHOLDER = "\ue000"  # a private-use character standing in for a protected span
+_PLACEHOLDER_RE = re.compile(PLACEHOLDER)
 
 _JUNK_RE = re.compile(f"[{BOM}{BIDI_CONTROLS}]+")
 _ZWJ_RE = re.compile(f"(?<=[{LETTER_CLASS} ]){ZWJ}+|{ZWJ}+(?=[{LETTER_CLASS} ])")
 _JOINING = "".join(sorted(JOINING_LETTERS))
-_BAD_ZWNJ_RE = re.compile(
-    f"(?<![{_JOINING}]){ZWNJ}+|{ZWNJ}+(?![{LETTER_CLASS}])|(?<={ZWNJ}){ZWNJ}+"
-)
+_REPEATED_ZWNJ_RE = re.compile(f"{ZWNJ}{{2,}}")
+_BAD_ZWNJ_RE = re.compile(f"(?<![{_JOINING}]){ZWNJ}|{ZWNJ}(?![{LETTER_CLASS}])")
 _HARAKA = "\u064b-\u0652"
 _ARABIC_WORD = f"[{LETTER_CLASS}]*[{_HARAKA}][{LETTER_CLASS}{MARK_CLASS}]*"
 # Two or more voweled words in a row: an Arabic quotation, kept as written.
@@ -67,7 +69,7 @@ def remove_invisible(text: str) -> str:
     if ZWJ in text:
         text = _ZWJ_RE.sub("", text)
     if ZWNJ in text:
-        text = _BAD_ZWNJ_RE.sub("", text)
+        text = _BAD_ZWNJ_RE.sub("", _REPEATED_ZWNJ_RE.sub(ZWNJ, text))
     return text
 
 
@@ -135,12 +137,20 @@ DEFAULT_STEPS = frozenset(STEPS) - {"diacritics"}
 def normalize(text: str, **steps: bool) -> str:
     """Return ``text`` normalized for display; switch steps with ``name=False``.
 
+    Protected spans (URLs, e-mail addresses, `code`, ﴿…﴾) are kept verbatim:
+    they stand in as one placeholder character while the steps run.
     Unknown step names raise :class:`TypeError`, like unknown keywords do.
     """
     chosen = _chosen_steps(steps)
     if _PROTECTED_HINT_RE.search(text) is None:
         return _apply(chosen, text)
-    return _outside(_PROTECTED_RE, text, lambda part: _apply(chosen, part))
+    if PLACEHOLDER in text:
+        return _outside(_PROTECTED_RE, text, lambda part: _apply(chosen, part))
+    spans: list[str] = []
+    hidden = _PROTECTED_RE.sub(lambda m: spans.append(m[0]) or PLACEHOLDER, text)
+    result = _apply(chosen, hidden)
+    restored = iter(spans)
+    return _PLACEHOLDER_RE.sub(lambda _: next(restored), result)
 
 
 def _chosen_steps(steps: dict[str, bool]) -> tuple[Step, ...]:
@@ -187,11 +197,7 @@ def _open_quote(match: re.Match[str]) -> str:
     return " «" if match[0] == "«" else "«"
 
 
-_restorer_cache: list[Restorer] = []
-
-
+@cache
 def _restorer() -> Restorer:
     """Return the process-wide restorer over the shipped table."""
-    if not _restorer_cache:
-        _restorer_cache.append(Restorer(shipped_lexicon()))
-    return _restorer_cache[0]
+    return Restorer(shipped_lexicon())

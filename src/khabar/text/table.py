@@ -4,9 +4,8 @@ The table is a gzip'd UTF-8 text file of sections, one word a line::
 
     #khabar-zwnj 1
     @zwnj      forms with half-spaces, such as «نرم‌افزار»
-    @spaced    forms whose spaced spelling is also standard («به عنوان»)
-    @plain     words never split («بیمار»، «تنها»)
-    @words     known words, used as stems
+    @pairs     forms whose spaced spelling is joined too («نرم افزار»)
+    @words     correctly written words, never split and used as stems
     @present   present verb stems
     @past      past verb stems
 
@@ -23,7 +22,7 @@ from khabar.text.chars import ZWNJ
 from khabar.text.zwnj import Lexicon
 
 HEADER = "#khabar-zwnj 1"
-SECTIONS = ("zwnj", "spaced", "plain", "words", "present", "past")
+SECTIONS = ("zwnj", "pairs", "words", "present", "past")
 TABLE_NAME = "zwnj.txt.gz"
 
 PRESENT_ENDINGS = ("م", "ی", "د", "یم", "ید", "ند")
@@ -78,8 +77,7 @@ def lexicon_from_sections(sections: Mapping[str, list[str]]) -> Lexicon:
     zwnj = {form.replace(ZWNJ, ""): form for form in sections["zwnj"]}
     return Lexicon(
         zwnj=zwnj,
-        spaced=frozenset(form.replace(ZWNJ, "") for form in sections["spaced"]),
-        plain=frozenset(sections["plain"]),
+        pairs=frozenset(form.replace(ZWNJ, "") for form in sections["pairs"]),
         words=frozenset(sections["words"]),
         verbs=verb_forms(sections["present"], sections["past"]),
     )

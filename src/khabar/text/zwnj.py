@@ -20,6 +20,8 @@ from khabar.text.chars import JOINING_LETTERS, LETTER_CLASS, ZWNJ
 
 HAMZA_ABOVE = "\u0654"
 MIN_STEM = 2
+MIN_BI = 4
+COMPARATIVE = "تر"
 MEMO_LIMIT = 200_000
 
 # Runs of Persian words (letters, hamza above, half-spaces) joined by single spaces.
@@ -35,11 +37,17 @@ PLURAL_SUFFIXES = (
 COMPARATIVE_SUFFIXES = ("ترین", "تری", "تر")
 # Clitics that take a half-space only after a final «ه» or «ی».
 VOWEL_CLITICS = ("ایم", "اید", "اند", "ام", "ات", "اش", "ای")
-SUFFIXES = PLURAL_SUFFIXES + COMPARATIVE_SUFFIXES + VOWEL_CLITICS
+# Second parts of compounds that are written with a half-space after a noun.
+COMPOUND_SUFFIXES = (
+    "سازی", "گیری", "بندی", "گذاری", "کنندگان", "کننده", "دهندگان", "دهنده",
+    "شناسان", "شناسی", "شناس", "پذیری", "پذیر", "نامه", "آمیز",
+)
+SUFFIXES = PLURAL_SUFFIXES + COMPARATIVE_SUFFIXES + VOWEL_CLITICS + COMPOUND_SUFFIXES
+_COMPOUND_SUFFIX_SET = frozenset(COMPOUND_SUFFIXES)
 _VOWEL_CLITIC_SET = frozenset(VOWEL_CLITICS)
 _VOWEL_ENDINGS = frozenset("هی")
 # Possessive endings written joined, stripped when checking that a stem is known.
-_JOINED_ENDINGS = ("شان", "تان", "مان", "یش", "یت", "یم", "ش", "ت", "م", "ی")
+_JOINED_ENDINGS = ("شان", "تان", "مان", "یش", "یت", "یم", "یی", "ش", "ت", "م", "ی")
 
 # Standalone tokens that are never words on their own in news prose.
 SUFFIX_TOKENS = frozenset(PLURAL_SUFFIXES + ("ترین",))
@@ -54,15 +62,14 @@ class Lexicon:
     """Hold the word data the restorer consults.
 
     ``zwnj`` maps a form written without half-spaces to its correct form;
-    ``spaced`` lists keys of that map whose spaced spelling («به عنوان») is
-    also standard and is kept; ``plain`` lists words that must never be split;
-    ``words`` are known words used as stems; ``verbs`` are verb forms that may
-    follow «می».
+    ``pairs`` lists keys of that map whose spaced spelling («نرم افزار») is
+    joined too (other spaced spellings, «عزت نفس»، «به عنوان», are standard
+    and kept); ``words`` are correctly written words, never
+    split and used as stems; ``verbs`` are verb forms that may follow «می».
     """
 
     zwnj: dict[str, str]
-    spaced: frozenset[str]
-    plain: frozenset[str]
+    pairs: frozenset[str]
     words: frozenset[str]
     verbs: frozenset[str]
 
@@ -116,39 +123,48 @@ class Restorer:
         key = prev.replace(ZWNJ, "") + cur.replace(ZWNJ, "")
         known = lex.zwnj.get(key)
         if known is not None:
-            if key in lex.spaced or not _has_boundary(known, len(key) - len(cur)):
+            if key not in lex.pairs or not _has_boundary(known, len(key) - len(cur)):
                 return None
             return known
         if cur in SUFFIX_TOKENS:
             return prev + ZWNJ + cur
         if prev in VERB_PREFIX_TOKENS and self._is_verb(cur):
             return prev + ZWNJ + cur
-        if prev == BI and cur in lex.words and key not in lex.plain:
+        if prev == BI and self._is_known(cur) and key not in lex.words:
             return prev + ZWNJ + cur
-        if cur in _VOWEL_CLITIC_SET and prev[-1] == "ه" and prev in lex.words:
+        if (cur == COMPARATIVE or cur in _COMPOUND_SUFFIX_SET) and (
+            prev in lex.words and key not in lex.words
+        ):
+            return prev + ZWNJ + cur
+        if cur in _VOWEL_CLITIC_SET and prev[-1] in _VOWEL_ENDINGS and prev in lex.words:
             return prev + ZWNJ + cur
         return None
 
     def _word(self, word: str) -> str:
-        """Restore one word; parts already split by a half-space are kept."""
+        """Restore one word; a word that has a half-space already is kept."""
         if ZWNJ in word:
-            return ZWNJ.join(self._part(part) for part in word.split(ZWNJ))
-        return self._part(word)
-
-    def _part(self, part: str) -> str:
-        """Restore one half-space-free part, keeping a final hamza above."""
-        if part.endswith(HAMZA_ABOVE):
-            return self._split(part[:-1]) + HAMZA_ABOVE
-        return self._split(part)
+            return word
+        if word.endswith(HAMZA_ABOVE):
+            return self._split(word[:-1]) + HAMZA_ABOVE
+        return self._split(word)
 
     def _split(self, word: str) -> str:
         """Return ``word`` split where the table or morphology says it should be."""
-        lex = self.lexicon
-        known = lex.zwnj.get(word)
+        known = self.lexicon.zwnj.get(word)
         if known is not None:
             return known
-        if word in lex.plain or len(word) < 2 * MIN_STEM:
+        if len(word) < 2 * MIN_STEM or self._is_known(word):
             return word
+        return self._split_prefix(word) or self._split_suffix(word) or word
+
+    def analyze(self, word: str) -> str:
+        """Split ``word`` by the table or morphology even if it is a known word.
+
+        The table builder uses this to find which known words could be split.
+        """
+        known = self.lexicon.zwnj.get(word)
+        if known is not None or len(word) < 2 * MIN_STEM:
+            return known or word
         return self._split_prefix(word) or self._split_suffix(word) or word
 
     def _split_prefix(self, word: str) -> str | None:
@@ -156,7 +172,7 @@ class Restorer:
         match = _VERB_PREFIX_RE.match(word)
         if match is not None and self._is_verb(match[2]):
             return match[1] + ZWNJ + self._split(match[2])
-        if word.startswith(BI) and self._is_known(word[2:]):
+        if word.startswith(BI) and len(word) > MIN_BI and self._is_known(word[2:]):
             return BI + ZWNJ + self._split(word[2:])
         return None
 
@@ -175,8 +191,7 @@ class Restorer:
                 continue
             if stem[-1] in JOINING_LETTERS:
                 return restored + ZWNJ + suffix
-            if restored != stem:
-                return restored + suffix
+            return restored + suffix
         return None
 
     def _is_verb(self, word: str) -> bool:

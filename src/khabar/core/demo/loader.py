@@ -42,6 +42,7 @@ def _article_create(*, home: HomePage, entry: dict, titles: dict[str, str]) -> N
         overline=normalize(entry.get("overline", "")),
         lead=normalize(entry["lead"]),
         body=_body(entry, related, targets),
+        live=False,
     )
     article.tags.set([normalize(tag) for tag in entry["tags"]])
     article.related_links = [

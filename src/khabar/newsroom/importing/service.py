@@ -70,7 +70,7 @@ def scraped_article_save(*, scraped: ScrapedArticle, home: HomePage, source: str
     if scraped.news_code is not None:
         news_code_reserve(code=scraped.news_code)
     service = service_get_or_create(home=home, name=scraped.service or FALLBACK_SERVICE)
-    article = existing or ArticlePage(news_code=scraped.news_code)
+    article = existing or ArticlePage(news_code=scraped.news_code, live=False)
     _fill(article, scraped)
     if existing is None:
         article.slug = _free_slug(service, scraped.headline)

@@ -1,0 +1,49 @@
+"""Fold text into search keys so every spelling of a word matches.
+
+``search_key`` maps half-space, space and joined variants of a word («می‌شود»،
+«می شود»، «میشود»), Arabic and Persian letter variants, Persian, Arabic and
+Latin digits, diacritics, tatweel and case to one key. Split and joined
+spellings are reconciled by the half-space restorer, so a key depends on the
+shipped table: re-index after rebuilding it (see :data:`KEY_VERSION`).
+"""
+
+import re
+
+from khabar.text.chars import (
+    ARABIC_DIGITS,
+    BIDI_CONTROLS,
+    BOM,
+    DIACRITICS,
+    HAMZA_ABOVE,
+    PERSIAN_DIGITS,
+    TATWEEL,
+    ZWJ,
+    ZWNJ,
+)
+from khabar.text.normalizer import remove_invisible, restore_zwnj
+
+KEY_VERSION = 1
+
+_FOLD_TABLE = str.maketrans(
+    {
+        "\u064a": "ی", "\u0649": "ی", "\u0626": "ی", "\u0643": "ک", "\u0629": "ه",
+        "\u06c0": "ه", "\u06d5": "ه", "\u0623": "ا", "\u0625": "ا", "\u0671": "ا",
+        "\u0622": "ا", "\u0624": "و",
+    }
+    | {digit: str(value) for value, digit in enumerate(PERSIAN_DIGITS)}
+    | {digit: str(value) for value, digit in enumerate(ARABIC_DIGITS)}
+    | dict.fromkeys(DIACRITICS + HAMZA_ABOVE + TATWEEL + ZWJ + BOM + BIDI_CONTROLS)
+)
+_NON_WORD_RE = re.compile(f"[^\\w{ZWNJ}]+")
+
+
+def search_key(text: str) -> str:
+    """Return the folded key of ``text``: its search tokens joined by spaces."""
+    return " ".join(search_tokens(text))
+
+
+def search_tokens(text: str) -> list[str]:
+    """Split ``text`` into folded word tokens for indexing and word filters."""
+    folded = remove_invisible(text.translate(_FOLD_TABLE).lower())
+    restored = restore_zwnj(_NON_WORD_RE.sub(" ", folded))
+    return restored.replace(ZWNJ, "").split()

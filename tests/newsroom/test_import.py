@@ -1,0 +1,113 @@
+"""Importing scraped pages into the newsroom: created, idempotent, refused cleanly."""
+
+from pathlib import Path
+
+import pytest
+from django.core.management import CommandError, call_command
+from wagtail.models import Page, Revision
+
+from khabar.newsroom.importing.service import scraped_file_import
+from khabar.newsroom.models import ArticlePage, ImportRecord, RelatedArticle
+from khabar.newsroom.selectors import article_page_extras
+
+pytestmark = pytest.mark.django_db
+
+
+def _snapshot() -> tuple[int, int, int, int]:
+    return (
+        Page.objects.count(),
+        Revision.objects.count(),
+        RelatedArticle.objects.count(),
+        ImportRecord.objects.count(),
+    )
+
+
+def test_reference_page_imports_as_a_published_article(home, reference_page):
+    result = scraped_file_import(path=reference_page, home=home)
+    assert result.status == "created", result.error
+    article = ArticlePage.objects.get(news_code=1224974)
+    assert article.live
+    assert article.title == "دیدار وزیر دفاع سوریه با سرلشکر باقری"
+    assert article.service.title == "سیاسی"
+    assert article.source_agency == "ایسکانیوز"
+    assert article.lead.startswith("وزیر دفاع سوریه عصر امروز")
+    kinds = [block.block_type for block in article.body]
+    assert kinds.count("paragraph") == 7
+    assert kinds[1] == "read_more"
+    assert article.body[1].value["headline"].startswith("سرلشکر باقری: راهیان نور")
+    assert result.url == article.url
+    assert "/news/1224974/" in article.url
+
+
+def test_second_import_changes_nothing(home, reference_page):
+    scraped_file_import(path=reference_page, home=home)
+    before = _snapshot()
+    result = scraped_file_import(path=reference_page, home=home)
+    assert result.status == "unchanged"
+    assert _snapshot() == before
+
+
+def test_changed_page_updates_the_same_article(home, reference_page, tmp_path):
+    scraped_file_import(path=reference_page, home=home)
+    edited = tmp_path / "edited.txt"
+    edited.write_text(
+        reference_page.read_text(encoding="utf-8").replace("عصر امروز", "صبح امروز"), encoding="utf-8"
+    )
+    result = scraped_file_import(path=edited, home=home)
+    assert result.status == "updated"
+    assert ArticlePage.objects.filter(news_code=1224974).count() == 1
+    assert ArticlePage.objects.get(news_code=1224974).lead.startswith("وزیر دفاع سوریه صبح امروز")
+
+
+def test_related_headline_is_linked_when_its_article_arrives(home, reference_page, tmp_path):
+    scraped_file_import(path=reference_page, home=home)
+    article = ArticlePage.objects.get(news_code=1224974)
+    assert article_page_extras(article=article)["related"][0]["article"] is None
+    related = tmp_path / "related.txt"
+    related.write_text(
+        "سرلشکر باقری: راهیان نور نرمافزار مؤثر نمایش مظاهر پیروزی حق و مصادیق شکست باطل است\n"
+        "لید خبر مرتبط.\nگروه سیاسی ایسکانیوز، متن خبر مرتبط.\nانتهای پیام/\nکد خبر: 1224900\n",
+        encoding="utf-8",
+    )
+    assert scraped_file_import(path=related, home=home).status == "created"
+    linked = article_page_extras(article=article)["related"][0]["article"]
+    assert linked is not None and linked.news_code == 1224900
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("empty.txt", b"", "empty"),
+        ("binary.bin", bytes(range(256)) * 4, "binary"),
+        ("no-headline.txt", "گروه سیاسی ایسکانیوز، متن.\nانتهای پیام/\n".encode(), "headline"),
+        ("big.txt", ("تیتر\n" + "متن خبر " * 700_000).encode(), "at most"),
+    ],
+)
+def test_bad_files_are_refused_and_leave_the_database_unchanged(home, tmp_path, name, content, message):
+    path = tmp_path / name
+    path.write_bytes(content)
+    before = _snapshot()
+    result = scraped_file_import(path=path, home=home)
+    assert result.status == "refused"
+    assert message in result.error
+    assert _snapshot() == before
+
+
+def test_big_file_is_five_megabytes(tmp_path):
+    """The 'big.txt' case above really is a 5 MB text file."""
+    assert len(("تیتر\n" + "متن خبر " * 700_000).encode()) > 5_000_000
+
+
+def test_import_command_reports_refusals_with_nonzero_exit(home, reference_page, tmp_path, capsys):
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    with pytest.raises(CommandError, match="1 of 2 files refused"):
+        call_command("import", str(reference_page), str(empty))
+    out, err = capsys.readouterr()
+    assert "created" in out and "1224974" in out
+    assert "refused" in err and "empty" in err
+
+
+def test_import_command_on_missing_file(home):
+    with pytest.raises(CommandError):
+        call_command("import", str(Path("/nonexistent/page.txt")))
