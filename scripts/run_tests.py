@@ -9,7 +9,9 @@ import os
 import subprocess
 import sys
 
-POSTGRES_URL = os.environ.get("KHABAR_TEST_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/test")
+POSTGRES_URL = os.environ.get(
+    "KHABAR_TEST_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/test"
+)
 
 
 def postgres_reachable(url: str) -> bool:
@@ -19,7 +21,9 @@ def postgres_reachable(url: str) -> bool:
     except ImportError:
         return False
     try:
-        with psycopg.connect(url.replace("postgres://", "postgresql://", 1), connect_timeout=3):
+        with psycopg.connect(
+            url.replace("postgres://", "postgresql://", 1), connect_timeout=3
+        ):
             return True
     except psycopg.Error:
         return False
@@ -35,15 +39,21 @@ def main() -> int:
     parser.add_argument("--only", choices=["sqlite", "postgres"])
     args, extra = parser.parse_known_args()
     in_ci = os.environ.get("CI", "").lower() == "true"
-    base_env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "REDIS_URL"}}
+    base_env = {
+        k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "REDIS_URL"}
+    }
     status = 0
     if args.only in (None, "sqlite"):
         status |= run("SQLite", base_env, extra)
     if args.only in (None, "postgres"):
         if postgres_reachable(POSTGRES_URL):
-            status |= run("PostgreSQL", {**base_env, "DATABASE_URL": POSTGRES_URL}, extra)
+            status |= run(
+                "PostgreSQL", {**base_env, "DATABASE_URL": POSTGRES_URL}, extra
+            )
         elif in_ci or args.only == "postgres":
-            print(f"PostgreSQL is not reachable at {POSTGRES_URL}; it is required here.")
+            print(
+                f"PostgreSQL is not reachable at {POSTGRES_URL}; it is required here."
+            )
             status |= 1
         else:
             print(f"\nPostgreSQL is not reachable at {POSTGRES_URL}: ran SQLite only.")

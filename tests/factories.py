@@ -19,7 +19,9 @@ class ArticleFactory(factory.Factory):
     slug = factory.Sequence(lambda n: f"article-{n}")
     lead = "شورای شهر امروز درباره بودجه سال آینده گفت\u200cوگو کرد."
     body = factory.LazyFunction(
-        lambda: [("paragraph", f"<p>{escape('اعضای شورا درباره طرح تازه نظر دادند.')}</p>")]
+        lambda: [
+            ("paragraph", f"<p>{escape('اعضای شورا درباره طرح تازه نظر دادند.')}</p>")
+        ]
     )
 
     service_name = "سیاسی"

@@ -7,21 +7,39 @@ import pytest
 from khabar.comments.models import Comment
 from khabar.core.persian import to_latin_digits
 from khabar.newsroom.importing.service import scraped_file_import
-from khabar.newsroom.selectors import article_get_by_code, home_page_get
+from khabar.newsroom.selectors import article_get_by_code
 from tests.factories import CommentFactory
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_reader_replies_to_a_comment_on_the_reference_article(page, live_server, reference_page, artifacts):
-    scraped_file_import(path=reference_page, home=home_page_get())
+def test_reader_replies_to_a_comment_on_the_reference_article(
+    page, live_server, site_tree, reference_page, artifacts
+):
+    scraped_file_import(path=reference_page, home=site_tree)
     article = article_get_by_code(code=1224974)
-    CommentFactory(article=article, name="نگار", text="گزارش کاملی بود.", status=Comment.Status.APPROVED)
+    CommentFactory(
+        article=article,
+        name="نگار",
+        text="گزارش کاملی بود.",
+        status=Comment.Status.APPROVED,
+    )
 
     page.goto(f"{live_server.url}/x/1224974")
     assert page.locator("html").get_attribute("dir") == "rtl"
-    assert page.locator("h1.headline").inner_text() == "دیدار وزیر دفاع سوریه با سرلشکر باقری"
-    for selector in [".lead", ".dateline", ".read-more", ".end-marker", ".news-code", ".tags", ".rules"]:
+    assert (
+        page.locator("h1.headline").inner_text()
+        == "دیدار وزیر دفاع سوریه با سرلشکر باقری"
+    )
+    for selector in [
+        ".lead",
+        ".dateline",
+        ".read-more",
+        ".end-marker",
+        ".news-code",
+        ".tags",
+        ".rules",
+    ]:
         assert page.locator(selector).first.is_visible(), selector
     assert page.locator(".dateline").inner_text() == "گروه سیاسی ایسکانیوز،"
     assert "۱۲۲۴۹۷۴" in page.locator(".news-code").inner_text()
@@ -41,15 +59,19 @@ def test_reader_replies_to_a_comment_on_the_reference_article(page, live_server,
     page.click("button[type=submit]")
 
     page.wait_for_selector(".notice.success")
-    assert "پس از بررسی منتشر می\u200cشود" in page.locator(".notice.success").inner_text()
+    assert (
+        "پس از بررسی منتشر می\u200cشود" in page.locator(".notice.success").inner_text()
+    )
     reply = Comment.objects.get(name="بهرام")
     assert reply.status == Comment.Status.PENDING
     assert reply.parent.name == "نگار"
     page.screenshot(path=str(artifacts / "comment-sent.png"), full_page=True)
 
 
-def test_wrong_captcha_in_the_browser_keeps_the_text(page, live_server, reference_page):
-    scraped_file_import(path=reference_page, home=home_page_get())
+def test_wrong_captcha_in_the_browser_keeps_the_text(
+    page, live_server, site_tree, reference_page
+):
+    scraped_file_import(path=reference_page, home=site_tree)
     page.goto(f"{live_server.url}/x/1224974")
     page.fill("#id_name", "بهرام")
     page.fill("#id_text", "متنی که نباید گم شود.")

@@ -74,7 +74,9 @@ def test_expired_answer_is_refused():
         "",
         "not-a-token",
         signing.dumps({"a": 1, "b": 1, "n": "x"}, salt="another-salt"),
-        signing.dumps({"a": 1, "b": 1, "n": "x"}, salt=SALT, key="a-different-secret-key"),
+        signing.dumps(
+            {"a": 1, "b": 1, "n": "x"}, salt=SALT, key="a-different-secret-key"
+        ),
     ],
 )
 def test_forged_token_is_refused(token):

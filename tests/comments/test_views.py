@@ -22,8 +22,14 @@ def fresh_captcha(client, article) -> tuple[str, str]:
 
 def post(client, article, **fields):
     token, answer = fresh_captcha(client, article)
-    data = {"name": "مریم", "email": "", "text": "خبر خوبی بود.", "captcha_token": token,
-            "captcha_answer": answer, "parent": ""}
+    data = {
+        "name": "مریم",
+        "email": "",
+        "text": "خبر خوبی بود.",
+        "captcha_token": token,
+        "captcha_answer": answer,
+        "parent": "",
+    }
     data.update(fields)
     return client.post(f"/comments/post/{article.news_code}/", data)
 
@@ -53,16 +59,25 @@ def test_wrong_captcha_keeps_what_the_reader_typed_and_says_why(client):
 def test_replayed_captcha_is_refused(client):
     article = ArticleFactory()
     token, answer = fresh_captcha(client, article)
-    data = {"name": "علی", "text": "نظر اول", "captcha_token": token, "captcha_answer": answer}
+    data = {
+        "name": "علی",
+        "text": "نظر اول",
+        "captcha_token": token,
+        "captcha_answer": answer,
+    }
     assert client.post(f"/comments/post/{article.news_code}/", data).status_code == 302
-    again = client.post(f"/comments/post/{article.news_code}/", {**data, "text": "نظر دوم"})
+    again = client.post(
+        f"/comments/post/{article.news_code}/", {**data, "text": "نظر دوم"}
+    )
     assert again.status_code == 400
     assert "پیش\u200cتر پاسخ داده شده" in again.content.decode()
     assert Comment.objects.count() == 1
 
 
 def test_comment_text_is_escaped_once_approved(client):
-    comment = CommentFactory(text="<img src=x onerror=alert(1)>", status=Comment.Status.APPROVED)
+    comment = CommentFactory(
+        text="<img src=x onerror=alert(1)>", status=Comment.Status.APPROVED
+    )
     html = client.get(comment.article.url).content.decode()
     assert "&lt;img src=x onerror=alert(1)&gt;" in html
     assert "<img src=x" not in html
@@ -112,13 +127,22 @@ def test_invalid_fields_are_refused_without_losing_input(client, fields, kept):
 
 def test_post_to_unknown_article_is_404_and_get_is_405(client):
     assert client.post("/comments/post/123456789/", {}).status_code == 404
-    assert client.get(f"/comments/post/{ArticleFactory().news_code}/").status_code == 405
+    assert (
+        client.get(f"/comments/post/{ArticleFactory().news_code}/").status_code == 405
+    )
 
 
 def test_threaded_replies_render_nested(client):
     parent = CommentFactory(text="نظر اصلی", status=Comment.Status.APPROVED)
-    CommentFactory(article=parent.article, parent=parent, text="پاسخ به نظر", status=Comment.Status.APPROVED)
-    CommentFactory(article=parent.article, text="نظر ردشده", status=Comment.Status.REJECTED)
+    CommentFactory(
+        article=parent.article,
+        parent=parent,
+        text="پاسخ به نظر",
+        status=Comment.Status.APPROVED,
+    )
+    CommentFactory(
+        article=parent.article, text="نظر ردشده", status=Comment.Status.REJECTED
+    )
     html = client.get(parent.article.url).content.decode()
     assert re.search(r"نظر اصلی.*<ol class=\"replies\">.*پاسخ به نظر", html, re.S)
     assert "نظر ردشده" not in html

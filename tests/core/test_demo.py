@@ -9,7 +9,9 @@ from khabar.newsroom.models import ArticlePage, ServicePage
 pytestmark = pytest.mark.django_db
 
 
-def test_demo_loads_content_and_is_safe_to_run_twice(settings, tmp_path, reference_page, capsys):
+def test_demo_loads_content_and_is_safe_to_run_twice(
+    settings, tmp_path, reference_page, capsys
+):
     settings.VAR_DIR = tmp_path
     call_command("demo", seeds=reference_page.parent)
     first_out = capsys.readouterr().out

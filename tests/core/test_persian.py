@@ -23,7 +23,10 @@ def test_to_latin_digits():
     ("moment", "expected"),
     [
         (datetime(2026, 11, 29, 8, 0, tzinfo=UTC), "۸ آذر ۱۴۰۵"),
-        (datetime(2024, 3, 20, 3, 6, tzinfo=UTC), "۱ فروردین ۱۴۰۳"),  # Nowruz, Tehran time
+        (
+            datetime(2024, 3, 20, 3, 6, tzinfo=UTC),
+            "۱ فروردین ۱۴۰۳",
+        ),  # Nowruz, Tehran time
         (datetime(2024, 3, 19, 20, 0, tzinfo=UTC), "۲۹ اسفند ۱۴۰۲"),
     ],
 )

@@ -6,9 +6,15 @@ import sys
 
 
 def run_python(code: str, **env: str) -> subprocess.CompletedProcess:
-    clean = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "DATABASE_URL"}}
+    clean = {
+        k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "DATABASE_URL"}
+    }
     return subprocess.run(
-        [sys.executable, "-c", code], env={**clean, **env}, capture_output=True, text=True, timeout=60
+        [sys.executable, "-c", code],
+        env={**clean, **env},
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
 
 
@@ -19,7 +25,9 @@ def test_production_without_secret_key_fails_with_a_clear_message(tmp_path):
 
 
 def test_production_with_secret_key_loads(tmp_path):
-    result = run_python("import khabar.settings.prod", KHABAR_VAR_DIR=str(tmp_path), SECRET_KEY="x" * 50)
+    result = run_python(
+        "import khabar.settings.prod", KHABAR_VAR_DIR=str(tmp_path), SECRET_KEY="x" * 50
+    )
     assert result.returncode == 0, result.stderr
 
 

@@ -51,15 +51,20 @@ def test_changed_page_updates_the_same_article(home, reference_page, tmp_path):
     scraped_file_import(path=reference_page, home=home)
     edited = tmp_path / "edited.txt"
     edited.write_text(
-        reference_page.read_text(encoding="utf-8").replace("عصر امروز", "صبح امروز"), encoding="utf-8"
+        reference_page.read_text(encoding="utf-8").replace("عصر امروز", "صبح امروز"),
+        encoding="utf-8",
     )
     result = scraped_file_import(path=edited, home=home)
     assert result.status == "updated"
     assert ArticlePage.objects.filter(news_code=1224974).count() == 1
-    assert ArticlePage.objects.get(news_code=1224974).lead.startswith("وزیر دفاع سوریه صبح امروز")
+    assert ArticlePage.objects.get(news_code=1224974).lead.startswith(
+        "وزیر دفاع سوریه صبح امروز"
+    )
 
 
-def test_related_headline_is_linked_when_its_article_arrives(home, reference_page, tmp_path):
+def test_related_headline_is_linked_when_its_article_arrives(
+    home, reference_page, tmp_path
+):
     scraped_file_import(path=reference_page, home=home)
     article = ArticlePage.objects.get(news_code=1224974)
     assert article_page_extras(article=article)["related"][0]["article"] is None
@@ -79,11 +84,17 @@ def test_related_headline_is_linked_when_its_article_arrives(home, reference_pag
     [
         ("empty.txt", b"", "empty"),
         ("binary.bin", bytes(range(256)) * 4, "binary"),
-        ("no-headline.txt", "گروه سیاسی ایسکانیوز، متن.\nانتهای پیام/\n".encode(), "headline"),
+        (
+            "no-headline.txt",
+            "گروه سیاسی ایسکانیوز، متن.\nانتهای پیام/\n".encode(),
+            "headline",
+        ),
         ("big.txt", ("تیتر\n" + "متن خبر " * 700_000).encode(), "at most"),
     ],
 )
-def test_bad_files_are_refused_and_leave_the_database_unchanged(home, tmp_path, name, content, message):
+def test_bad_files_are_refused_and_leave_the_database_unchanged(
+    home, tmp_path, name, content, message
+):
     path = tmp_path / name
     path.write_bytes(content)
     before = _snapshot()
@@ -98,7 +109,9 @@ def test_big_file_is_five_megabytes(tmp_path):
     assert len(("تیتر\n" + "متن خبر " * 700_000).encode()) > 5_000_000
 
 
-def test_import_command_reports_refusals_with_nonzero_exit(home, reference_page, tmp_path, capsys):
+def test_import_command_reports_refusals_with_nonzero_exit(
+    home, reference_page, tmp_path, capsys
+):
     empty = tmp_path / "empty.txt"
     empty.write_bytes(b"")
     with pytest.raises(CommandError, match="1 of 2 files refused"):

@@ -34,7 +34,11 @@ def test_reference_body_has_seven_paragraphs_and_the_related_link_in_place(refer
     assert len(paragraphs) == 7
     for paragraph, start in zip(paragraphs, REFERENCE_BODY_STARTS, strict=True):
         assert paragraph.startswith(start)
-    assert [item.kind for item in reference.body][:3] == ["paragraph", "read_more", "paragraph"]
+    assert [item.kind for item in reference.body][:3] == [
+        "paragraph",
+        "read_more",
+        "paragraph",
+    ]
     assert reference.related_headlines[0].startswith("سرلشکر باقری: راهیان نور")
 
 
@@ -44,7 +48,14 @@ def test_reference_quotes_survive(reference):
 
 def test_reference_site_chrome_is_dropped(reference):
     everything = " ".join(item.text for item in reference.body) + reference.lead
-    for chrome in ("نظر شما", "در حال پاسخ", "منتشر نمی", "0 + 0", "انتهای پیام", "کد خبر"):
+    for chrome in (
+        "نظر شما",
+        "در حال پاسخ",
+        "منتشر نمی",
+        "0 + 0",
+        "انتهای پیام",
+        "کد خبر",
+    ):
         assert chrome not in everything
     assert reference.warnings == []
 
@@ -77,7 +88,10 @@ def test_persian_digit_code_inline_related_and_tags():
         (PAGE.replace("گروه ورزشی خبرگزاری‌نمونه، ", ""), "no dateline"),
         (PAGE.replace("انتهای پیام/\n", ""), "no end marker"),
         (PAGE.replace("کد خبر: ۵۵۵\n", ""), "no news code"),
-        (PAGE.replace("نظر شما\n", "نظر شما\nسطری ناشناخته\n"), "line 11 after the end marker"),
+        (
+            PAGE.replace("نظر شما\n", "نظر شما\nسطری ناشناخته\n"),
+            "line 11 after the end marker",
+        ),
     ],
 )
 def test_missing_parts_import_with_named_warnings(page, warning):

@@ -53,9 +53,14 @@ def test_reference_article_page_has_every_element(client, reference_article, ele
     assert element in html
 
 
-def test_article_page_shows_a_jalali_date_and_persian_captcha(client, reference_article):
+def test_article_page_shows_a_jalali_date_and_persian_captcha(
+    client, reference_article
+):
     html = client.get(reference_article.url).content.decode()
-    assert re.search(r"<time datetime=\"[^\"]+\">[۰-۹]{1,2} (آذر|دی|بهمن|اسفند|فروردین|اردیبهشت|خرداد|تیر|مرداد|شهریور|مهر|آبان) [۰-۹]{4}", html)
+    assert re.search(
+        r"<time datetime=\"[^\"]+\">[۰-۹]{1,2} (آذر|دی|بهمن|اسفند|فروردین|اردیبهشت|خرداد|تیر|مرداد|شهریور|مهر|آبان) [۰-۹]{4}",
+        html,
+    )
     question = re.search(r'class="question">([^<]+)<', html)[1]
     assert re.fullmatch(r"[۱-۹] \+ [۱-۹] =", question)
 
@@ -70,7 +75,10 @@ def test_all_seven_paragraphs_and_no_chrome_in_the_body(client, reference_articl
 def test_tags_link_to_tag_pages(client):
     article = ArticleFactory(tags=["شورای شهر", "بودجه"])
     html = client.get(article.url).content.decode()
-    assert 'href="/tag/%D8%A8%D9%88%D8%AF%D8%AC%D9%87/"' in html or 'href="/tag/بودجه/"' in html
+    assert (
+        'href="/tag/%D8%A8%D9%88%D8%AF%D8%AC%D9%87/"' in html
+        or 'href="/tag/بودجه/"' in html
+    )
     tag_page = client.get("/tag/بودجه/")
     assert tag_page.status_code == 200
     assert article.title in tag_page.content.decode()
@@ -87,7 +95,10 @@ def test_home_lists_latest_and_a_lead_story_per_service(client):
 
 def test_service_page_paginates(client, settings):
     settings.KHABAR_PAGE_SIZE = 2
-    titles = [ArticleFactory(service_name="ورزشی", title=f"خبر ورزشی {n}").title for n in range(5)]
+    titles = [
+        ArticleFactory(service_name="ورزشی", title=f"خبر ورزشی {n}").title
+        for n in range(5)
+    ]
     first = client.get("/sports/").content.decode()
     third = client.get("/sports/?page=3").content.decode()
     assert titles[4] in first and titles[0] not in first

@@ -45,7 +45,9 @@ def _max_age() -> int:
 def captcha_new() -> Captcha:
     """Return a fresh question with two numbers from 1 to 9."""
     first, second = secrets.randbelow(9) + 1, secrets.randbelow(9) + 1
-    token = signing.dumps({"a": first, "b": second, "n": secrets.token_hex(16)}, salt=SALT)
+    token = signing.dumps(
+        {"a": first, "b": second, "n": secrets.token_hex(16)}, salt=SALT
+    )
     return Captcha(question=to_persian_digits(f"{first} + {second} ="), token=token)
 
 

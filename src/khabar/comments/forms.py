@@ -11,13 +11,15 @@ from .models import Comment
 CAPTCHA_MESSAGES = {
     "wrong": _("پاسخ پرسش امنیتی درست نبود. لطفاً پرسش تازه را پاسخ دهید."),
     "expired": _("زمان پاسخ به پرسش امنیتی گذشته بود. لطفاً پرسش تازه را پاسخ دهید."),
-    "replayed": _("این پرسش امنیتی پیش\u200cتر پاسخ داده شده بود. لطفاً پرسش تازه را پاسخ دهید."),
+    "replayed": _(
+        "این پرسش امنیتی پیش\u200cتر پاسخ داده شده بود. لطفاً پرسش تازه را پاسخ دهید."
+    ),
     "forged": _("پرسش امنیتی معتبر نبود. لطفاً پرسش تازه را پاسخ دهید."),
 }
 
 
 class CommentForm(forms.Form):
-    """Validate a reader's comment; the captcha is checked last, once the rest is sound."""
+    """Validate a reader's comment; the captcha is checked once the rest is sound."""
 
     name = forms.CharField(label=_("نام"), max_length=80)
     email = forms.EmailField(label=_("ایمیل (نمایش داده نمی\u200cشود)"), required=False)
@@ -49,7 +51,11 @@ class CommentForm(forms.Form):
         parent_id = self.cleaned_data.get("parent")
         if parent_id is None:
             return None
-        parent = Comment.objects.approved().filter(pk=parent_id, article=self.article).first()
+        parent = (
+            Comment.objects.approved()
+            .filter(pk=parent_id, article=self.article)
+            .first()
+        )
         if parent is None:
             raise forms.ValidationError(_("نظری که به آن پاسخ می\u200cدهید پیدا نشد."))
         return parent

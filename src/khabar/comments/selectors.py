@@ -9,7 +9,9 @@ def comment_tree_for_article(*, article) -> list[Comment]:
     Each comment gets a ``children`` list; a reply whose parent is not shown
     becomes a root so it is never silently hidden. One query whatever the size.
     """
-    comments = list(Comment.objects.approved().filter(article=article).order_by("created_at"))
+    comments = list(
+        Comment.objects.approved().filter(article=article).order_by("created_at")
+    )
     by_id = {comment.pk: comment for comment in comments}
     roots = []
     for comment in comments:

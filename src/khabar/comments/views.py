@@ -12,7 +12,7 @@ from .services import comment_submit
 
 @require_POST
 def comment_post(request, code: int):
-    """Store a valid comment as pending; re-show the article with the reader's text otherwise."""
+    """Store a valid comment as pending, or re-show the article with the reason."""
     article = article_get_by_code(code=code)
     if article is None:
         raise Http404
@@ -20,7 +20,9 @@ def comment_post(request, code: int):
     if not form.is_valid():
         context = article.get_context(request)
         context["comment_form"] = form
-        return TemplateResponse(request, article.get_template(request), context, status=400)
+        return TemplateResponse(
+            request, article.get_template(request), context, status=400
+        )
     data = form.cleaned_data
     comment_submit(
         article=article,

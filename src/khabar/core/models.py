@@ -25,7 +25,11 @@ class AgencySettings(BaseSiteSetting):
         help_text=_("هر قانون در یک سطر."),
     )
 
-    panels = [FieldPanel("agency_name"), FieldPanel("end_marker"), FieldPanel("comment_rules")]
+    panels = [
+        FieldPanel("agency_name"),
+        FieldPanel("end_marker"),
+        FieldPanel("comment_rules"),
+    ]
 
     class Meta:
         verbose_name = _("تنظیمات خبرگزاری")
@@ -36,4 +40,6 @@ class AgencySettings(BaseSiteSetting):
     @property
     def comment_rule_list(self) -> list[str]:
         """Return the comment rules, one per non-empty line."""
-        return [line.strip() for line in self.comment_rules.splitlines() if line.strip()]
+        return [
+            line.strip() for line in self.comment_rules.splitlines() if line.strip()
+        ]

@@ -19,7 +19,7 @@ def to_persian_digits(value: object) -> str:
 
 
 def to_latin_digits(value: str) -> str:
-    """Return ``value`` with Persian and Arabic-Indic digits made Latin (for parsing)."""
+    """Return ``value`` with Persian and Arabic-Indic digits made Latin."""
     return value.translate(LATIN_DIGITS)
 
 

@@ -40,7 +40,9 @@ class ArticleBodyBlock(blocks.StreamBlock):
     """The blocks an article body may hold, in any order."""
 
     paragraph = blocks.RichTextBlock(
-        features=PARAGRAPH_FEATURES, label=_("پاراگراف"), template="site/blocks/paragraph.html"
+        features=PARAGRAPH_FEATURES,
+        label=_("پاراگراف"),
+        template="site/blocks/paragraph.html",
     )
     quote = QuoteBlock()
     read_more = ReadMoreBlock()

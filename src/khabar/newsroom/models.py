@@ -40,7 +40,9 @@ class HomePage(Page):
 
         context = super().get_context(request, *args, **kwargs)
         context["latest"] = selectors.article_list_latest(limit=10)
-        context["services"] = selectors.service_list_with_latest(home=self, per_service=4)
+        context["services"] = selectors.service_list_with_latest(
+            home=self, per_service=4
+        )
         return context
 
 
@@ -78,7 +80,9 @@ class ArticlePageQuerySet(PageQuerySet):
 
     def published(self):
         """Return live articles, newest first."""
-        return self.live().filter(news_code__isnull=False).order_by("-first_published_at")
+        return (
+            self.live().filter(news_code__isnull=False).order_by("-first_published_at")
+        )
 
 
 ArticlePageManager = PageManager.from_queryset(ArticlePageQuerySet)
@@ -90,7 +94,9 @@ class ArticlePage(Page):
     overline = models.CharField(_("روتیتر"), max_length=255, blank=True)
     lead = models.TextField(_("لید"))
     body = StreamField(ArticleBodyBlock(), verbose_name=_("متن خبر"))
-    tags = ClusterTaggableManager(through=ArticleTag, blank=True, verbose_name=_("برچسب\u200cها"))
+    tags = ClusterTaggableManager(
+        through=ArticleTag, blank=True, verbose_name=_("برچسب\u200cها")
+    )
     news_code = models.PositiveBigIntegerField(
         _("کد خبر"), null=True, blank=True, unique=True, editable=False
     )
@@ -101,7 +107,9 @@ class ArticlePage(Page):
         help_text=_("خالی یعنی خبرگزاری همین سایت."),
     )
     byline = models.CharField(_("نویسنده یا کد خبرنگار"), max_length=100, blank=True)
-    title_key = models.CharField(max_length=255, db_index=True, editable=False, default="")
+    title_key = models.CharField(
+        max_length=255, db_index=True, editable=False, default=""
+    )
 
     objects = ArticlePageManager()
 
@@ -139,7 +147,9 @@ class ArticlePage(Page):
         if parts is None or self.news_code is None:
             return parts
         site_id, root_url, _page_path = parts
-        path = reverse("site:article", kwargs={"code": self.news_code, "slug": self.slug})
+        path = reverse(
+            "site:article", kwargs={"code": self.news_code, "slug": self.slug}
+        )
         return site_id, root_url, path
 
     def with_content_json(self, content):
@@ -153,7 +163,9 @@ class ArticlePage(Page):
         canonical = self.get_url(request=request)
         if canonical and request.path != unquote(canonical):
             query = request.META.get("QUERY_STRING")
-            return HttpResponsePermanentRedirect(f"{canonical}?{query}" if query else canonical)
+            return HttpResponsePermanentRedirect(
+                f"{canonical}?{query}" if query else canonical
+            )
         return super().serve(request, *args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
@@ -176,7 +188,9 @@ class RelatedArticle(Orderable):
     yet (an import may name it before it arrives); it is linked once it is.
     """
 
-    page = ParentalKey(ArticlePage, related_name="related_links", on_delete=models.CASCADE)
+    page = ParentalKey(
+        ArticlePage, related_name="related_links", on_delete=models.CASCADE
+    )
     target = models.ForeignKey(
         ArticlePage,
         null=True,

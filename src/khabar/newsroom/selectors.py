@@ -39,17 +39,22 @@ def article_list_for_tag(*, tag: Tag) -> QuerySet:
     return _listing(ArticlePage.objects.filter(tagged_items__tag=tag))
 
 
-def article_page_for_request(*, queryset: QuerySet, request: HttpRequest) -> PaginatorPage:
-    """Return the page of ``queryset`` named by ``?page=``; a bad number gives page 1."""
+def article_page_for_request(
+    *, queryset: QuerySet, request: HttpRequest
+) -> PaginatorPage:
+    """Return the page of ``queryset`` named by ``?page=`` (bad numbers: page 1)."""
     per_page = getattr(settings, "KHABAR_PAGE_SIZE", 20)
     return Paginator(queryset, per_page).get_page(request.GET.get("page"))
 
 
 def service_list_with_latest(*, home: HomePage, per_service: int) -> list[dict]:
-    """Return each live service with its newest articles (the first is its lead story)."""
+    """Return each live service with its newest articles (the first leads)."""
     services = ServicePage.objects.child_of(home).live().order_by("path")
     return [
-        {"service": service, "articles": list(article_list_for_service(service=service)[:per_service])}
+        {
+            "service": service,
+            "articles": list(article_list_for_service(service=service)[:per_service]),
+        }
         for service in services
     ]
 
@@ -59,7 +64,9 @@ def article_map_by_headlines(*, headlines: Iterable[str]) -> dict[str, ArticlePa
     keys = {search_key(headline)[:255] for headline in headlines if headline}
     if not keys:
         return {}
-    found = ArticlePage.objects.published().filter(title_key__in=keys).defer_streamfields()
+    found = (
+        ArticlePage.objects.published().filter(title_key__in=keys).defer_streamfields()
+    )
     return {article.title_key: article for article in found}
 
 
@@ -79,8 +86,10 @@ def article_page_extras(*, article: ArticlePage) -> dict:
     resolved = article_map_by_headlines(headlines=pending)
     return {
         "related": [
-            {"headline": link.target.title if link.target_id else link.headline,
-             "article": link.target or resolved.get(search_key(link.headline)[:255])}
+            {
+                "headline": link.target.title if link.target_id else link.headline,
+                "article": link.target or resolved.get(search_key(link.headline)[:255]),
+            }
             for link in related
         ],
         "resolved_headlines": resolved,

@@ -73,7 +73,7 @@ def article_publish(
     user: AbstractBaseUser | None = None,
     published_at: datetime | None = None,
 ) -> ArticlePage:
-    """Publish ``article`` as it now stands; its news code is drawn on first publication.
+    """Publish ``article`` as it stands; the news code is drawn on first publication.
 
     ``published_at`` keeps an imported story's original publication time.
     """

@@ -31,7 +31,9 @@ def env_required(name: str, hint: str) -> str:
     """Return the environment variable ``name`` or stop with a clear message."""
     value = os.environ.get(name, "").strip()
     if not value:
-        raise ImproperlyConfigured(f"The environment variable {name} must be set: {hint}")
+        raise ImproperlyConfigured(
+            f"The environment variable {name} must be set: {hint}"
+        )
     return value
 
 

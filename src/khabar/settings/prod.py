@@ -5,8 +5,9 @@ from .env import env_bool, env_required
 
 DEBUG = False
 SECRET_KEY = env_required(
-    "SECRET_KEY", "a long random string, e.g. python -c 'import secrets; "
-    "print(secrets.token_urlsafe(50))'"
+    "SECRET_KEY",
+    "a long random string, e.g. python -c 'import secrets; "
+    "print(secrets.token_urlsafe(50))'",
 )
 SESSION_COOKIE_SECURE = env_bool("KHABAR_SECURE_COOKIES", True)
 CSRF_COOKIE_SECURE = env_bool("KHABAR_SECURE_COOKIES", True)

@@ -12,7 +12,7 @@ from khabar.newsroom.selectors import (
 
 
 def article(request, code: int, slug: str):
-    """Serve the article with news code ``code``; any other slug redirects to its own."""
+    """Serve the article with news code ``code``; another slug redirects."""
     page = article_get_by_code(code=code)
     if page is None:
         raise Http404
@@ -34,5 +34,7 @@ def tag(request, name: str):
     found = Tag.objects.filter(name=name).first()
     if found is None:
         raise Http404
-    articles = article_page_for_request(queryset=article_list_for_tag(tag=found), request=request)
+    articles = article_page_for_request(
+        queryset=article_list_for_tag(tag=found), request=request
+    )
     return render(request, "site/tag_page.html", {"tag": found, "articles": articles})

@@ -2,7 +2,8 @@
 
 Sources (none is copied; only the derived word table is written):
 
-* hazm's ``data/words.dat`` (word, frequency) and ``data/verbs.dat`` (MIT);
+* hazm's ``data/words.dat`` (word, frequency), ``data/verbs.dat`` and
+  ``data/stopwords.dat`` (MIT);
 * shekar's ``data/files/compound_words.csv``, ``vocab.csv`` and ``verbs.csv`` (MIT);
 * the Fars News articles in ``shared/data/news/fars_news.jsonl``, counted for
   which spelling of a word (joined, half-space, spaced) newsrooms use;
@@ -28,23 +29,46 @@ from khabar.text.table import TABLE_NAME, verb_forms, write_table
 from khabar.text.zwnj import Lexicon, Restorer
 
 CURATED_FORMS = (
-    "به‌ویژه", "به‌عنوان", "به‌اتفاق", "به‌طور", "به‌خصوص", "به‌منظور", "به‌رغم",
-    "به‌تدریج", "به‌زودی", "به‌سرعت", "به‌شدت", "به‌صورت", "به‌دنبال", "به‌خاطر",
-    "به‌همراه", "به‌ندرت", "به‌موقع", "به‌کارگیری", "به‌روز", "به‌روزرسانی",
+    "به‌ویژه",
+    "به‌عنوان",
+    "به‌اتفاق",
+    "به‌طور",
+    "به‌خصوص",
+    "به‌منظور",
+    "به‌رغم",
+    "به‌تدریج",
+    "به‌زودی",
+    "به‌سرعت",
+    "به‌شدت",
+    "به‌صورت",
+    "به‌دنبال",
+    "به‌خاطر",
+    "به‌همراه",
+    "به‌ندرت",
+    "به‌موقع",
+    "به‌کارگیری",
+    "به‌روز",
+    "به‌روزرسانی",
 )
 SPACED_PREFIXES = ("به" + ZWNJ,)
 MIN_FARS_COUNT = 2
 # A spaced compound is joined only when Fars writes it half-spaced at least
 # once and apart at most this many times as often.
 SPACED_FACTOR = 1
+# The work tree (src/khabar/text/build.py → repo), with shared/ beside it.
+REPO = Path(__file__).resolve().parents[3]
 Voters = tuple[tuple[str, int, int], ...]
 # Judging a lexicon's half-spaced form: shekar's web counts and Fars both vote.
 LEXICON_VOTERS: Voters = (("shekar", 1, 1000), ("fars", 1, 3))
 # Judging an affix split («مهمترین» → «مهم‌ترین»): web counts favour joined
 # typing, so only Fars votes, and needs a threefold majority.
 AFFIX_VOTERS: Voters = (("fars", 3, 3),)
-_PERSIAN_WORD_RE = re.compile("^[\u0621-\u063a\u0641-\u064a\u067e\u0686\u0698\u06a9\u06af\u06cc\u200c]+$")
-_TOKEN_RE = re.compile("[\u0621-\u063a\u0641-\u064a\u067e\u0686\u0698\u06a9\u06af\u06cc\u200c]+")
+_PERSIAN_WORD_RE = re.compile(
+    "^[\u0621-\u063a\u0641-\u064a\u067e\u0686\u0698\u06a9\u06af\u06cc\u200c]+$"
+)
+_TOKEN_RE = re.compile(
+    "[\u0621-\u063a\u0641-\u064a\u067e\u0686\u0698\u06a9\u06af\u06cc\u200c]+"
+)
 
 Counts = dict[str, Counter[str]]
 
@@ -77,7 +101,9 @@ def find_file(dirs: list[Path], relative: str) -> Path:
     for base in dirs:
         if (base / relative).is_file():
             return base / relative
-    raise FileNotFoundError(f"{relative} not found; install hazm and shekar (bench/text/run.sh)")
+    raise FileNotFoundError(
+        f"{relative} not found; install hazm and shekar (bench/text/run.sh)"
+    )
 
 
 def read_counted(path: Path, sep: str) -> Counter[str]:
@@ -97,6 +123,18 @@ def read_words(path: Path) -> Iterator[str]:
         form = clean_form(line.split(",")[0])
         if form is not None:
             yield form
+
+
+def read_adjectives(path: Path) -> frozenset[str]:
+    """Read the words hazm tags as adjectives (AJ) with a positive frequency."""
+    adjectives = set()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        fields = line.split("\t")
+        if len(fields) == 3 and "AJ" in fields[2].split(",") and fields[1] != "0":
+            form = clean_form(fields[0])
+            if form is not None and ZWNJ not in form:
+                adjectives.add(form)
+    return frozenset(adjectives)
 
 
 def read_verbs(dirs: list[Path]) -> tuple[set[str], set[str]]:
@@ -143,17 +181,16 @@ def prefers_plain(plain: str, split: str, counts: Counts, voters: Voters) -> boo
     """Tell whether the sources vote for ``plain`` over its half-spaced ``split``.
 
     hazm lists non-standard joined spellings with frequency 0, so a positive
-    frequency there marks a real word, and a listed half-spaced form votes for
-    the split. Each other voter, ``(name, factor, sole)``, votes for the joined
-    spelling when it is ``factor`` times as frequent, or when it is the only
-    spelling attested at least ``sole`` times. A tie keeps the split.
+    frequency there marks a real word (or an accepted spelling, «آنکه»), which
+    is never changed; a listed half-spaced form votes for the split. Each other
+    voter, ``(name, factor, sole)``, votes for the joined spelling when it is
+    ``factor`` times as frequent, or when it is the only spelling attested at
+    least ``sole`` times. A tie keeps the split.
     """
-    votes = []
     hazm = counts["hazm"]
     if hazm.get(plain, 0):
-        votes.append(hazm[plain] > hazm.get(split, 0))
-    elif split in hazm:
-        votes.append(False)
+        return True
+    votes = [False] if split in hazm else []
     for name, factor, sole in voters:
         a, b = counts[name].get(plain, 0), counts[name].get(split, 0)
         if (a and b) or max(a, b) >= sole:
@@ -164,7 +201,9 @@ def prefers_plain(plain: str, split: str, counts: Counts, voters: Voters) -> boo
 def zwnj_forms(dirs: list[Path], hazm: Counter[str], fars: Counter[str]) -> set[str]:
     """Collect every attested form with a half-space."""
     forms = {f for f in hazm if ZWNJ in f}
-    forms.update(f for f in read_words(find_file(dirs, "shekar/data/files/compound_words.csv")))
+    forms.update(
+        f for f in read_words(find_file(dirs, "shekar/data/files/compound_words.csv"))
+    )
     forms.update(f for f, n in fars.items() if ZWNJ in f and n >= MIN_FARS_COUNT)
     forms.update(CURATED_FORMS)
     return {f for f in forms if ZWNJ in f}
@@ -177,44 +216,75 @@ def build_sections(dirs: list[Path], fars_path: Path) -> dict[str, Iterable[str]
     fars, fars_pairs = count_fars(fars_path)
     counts: Counts = {"hazm": hazm, "shekar": shekar, "fars": fars}
     present, past = read_verbs(dirs)
+    stopwords = set(read_words(find_file(dirs, "hazm/data/stopwords.dat")))
     attested = {w for w, n in hazm.items() if n > 0} | set(shekar)
     attested |= {w for w, n in fars.items() if n >= MIN_FARS_COUNT}
     attested = {w for w in attested if ZWNJ not in w}
+    adjectives = read_adjectives(find_file(dirs, "hazm/data/words.dat"))
     forms = zwnj_forms(dirs, hazm, fars)
     zwnj = choose_forms(forms, attested, counts)
     verbs = verb_forms(present, past)
-    analyzer = Restorer(Lexicon(zwnj, frozenset(), frozenset(attested), verbs))
+    analyzer = Restorer(
+        Lexicon(zwnj, frozenset(), frozenset(attested), verbs, adjectives)
+    )
     words = frozenset(
         w
         for w in attested
         if len(w) >= 2
-        and ((split := analyzer.analyze(w)) == w or prefers_plain(w, split, counts, AFFIX_VOTERS))
+        and (
+            (split := analyzer.analyze(w)) == w
+            or prefers_plain(w, split, counts, AFFIX_VOTERS)
+        )
     )
-    generated = Restorer(Lexicon({}, frozenset(), words, verbs))
+    zwnj.update(plural_or_indefinite(words, fars))
+    generated = Restorer(Lexicon({}, frozenset(), words, verbs, adjectives))
     needed = {f for f in zwnj.values() if generated.word(f.replace(ZWNJ, "")) != f}
     pairs = {
         f
         for f in zwnj.values()
         if f.count(ZWNJ) == 1
         and not f.startswith(SPACED_PREFIXES)
-        and fars[f] > 0
-        and fars_pairs[f] <= SPACED_FACTOR * fars[f]
+        and (
+            fars_pairs[f] <= SPACED_FACTOR * fars[f]
+            if fars[f] or fars_pairs[f]
+            else hazm.get(f, 0) > 0 and stopwords.isdisjoint(f.split(ZWNJ))
+        )
     }
     return {
         "zwnj": needed | pairs,
         "pairs": pairs,
         "words": words,
+        "adjectives": adjectives,
         "present": present,
         "past": past,
     }
 
 
+def plural_or_indefinite(words: frozenset[str], fars: Counter[str]) -> dict[str, str]:
+    """Settle «خانهای»: «خان‌های» or «خانه‌ای», by which Fars writes more often."""
+    settled = {}
+    for word in words:
+        stem = word[:-1]
+        if word[-1] != "ه" or stem not in words or stem[-1] not in JOINING_LETTERS:
+            continue
+        for clitic in ("ای", "ایم", "اید"):
+            plural, indefinite = stem + ZWNJ + "ه" + clitic, word + ZWNJ + clitic
+            if fars[plural] != fars[indefinite]:
+                best = max(plural, indefinite, key=fars.__getitem__)
+                settled[best.replace(ZWNJ, "")] = best
+    return settled
+
+
 def choose_forms(forms: set[str], attested: set[str], counts: Counts) -> dict[str, str]:
-    """Map each joined spelling to its half-spaced form unless sources prefer it joined."""
+    """Map each joined spelling to its half-spaced form, unless it is a word."""
     zwnj: dict[str, str] = {}
     for form in sorted(forms, key=lambda f: -sum(c.get(f, 0) for c in counts.values())):
         key = form.replace(ZWNJ, "")
-        if key in zwnj or key in attested and prefers_plain(key, form, counts, LEXICON_VOTERS):
+        if (
+            key in zwnj
+            or key in attested
+            and prefers_plain(key, form, counts, LEXICON_VOTERS)
+        ):
             continue
         zwnj[key] = form
     return zwnj
@@ -222,12 +292,11 @@ def choose_forms(forms: set[str], attested: set[str], counts: Counts) -> dict[st
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     """Parse the command line."""
-    repo = Path.cwd()
     parser = argparse.ArgumentParser(
         prog="khabar text build", description="Rebuild the half-space table."
     )
     parser.add_argument(
-        "--fars", type=Path, default=repo.parent / "shared/data/news/fars_news.jsonl"
+        "--fars", type=Path, default=REPO.parent / "shared/data/news/fars_news.jsonl"
     )
     parser.add_argument(
         "--output", type=Path, default=Path(__file__).parent / "data" / TABLE_NAME
@@ -239,14 +308,16 @@ def main(argv: list[str] | None = None) -> int:
     """Build the table and report its size; return a process exit code."""
     args = parse_args(argv)
     try:
-        sections = build_sections(site_packages_dirs(Path.cwd()), args.fars)
+        sections = build_sections(site_packages_dirs(REPO), args.fars)
     except FileNotFoundError as error:
-        print(f"khabar text build: {error}", file=sys.stderr)
+        sys.stderr.write(f"khabar text build: {error}\n")
         return 1
     args.output.parent.mkdir(parents=True, exist_ok=True)
     write_table(args.output, sections)
     sizes = ", ".join(f"{name} {len(set(v))}" for name, v in sections.items())
-    print(f"wrote {args.output} ({args.output.stat().st_size} bytes): {sizes}")
+    sys.stdout.write(
+        f"wrote {args.output} ({args.output.stat().st_size} bytes): {sizes}\n"
+    )
     return 0
 
 

@@ -8,12 +8,12 @@ that other modules compile into regexes at import time.
 ZWNJ = "\u200c"  # zero-width non-joiner: the Persian half-space
 ZWJ = "\u200d"  # zero-width joiner: misused in pasted text
 BOM = "\ufeff"
-NBSP = "\u00a0"
 TATWEEL = "\u0640"  # kashida, a stretching glyph
 HAMZA_ABOVE = "\u0654"  # the ezafe mark of «هٔ»
-ALM = "\u061c"  # Arabic letter mark (a bidi control)
 
-BIDI_CONTROLS = "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+BIDI_CONTROLS = (
+    "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+)
 
 # Harakat and other marks removed by the ``diacritics`` step; hamza above is
 # kept because «هٔ» is a spelling, not a vowel sign.
@@ -27,24 +27,19 @@ ARABIC_TO_PERSIAN_LETTERS = {
     "\u06d5": "\u0647",  # AE -> HEH
 }
 
-LATIN_DIGITS = "0123456789"
 ARABIC_DIGITS = "\u0660\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668\u0669"
 PERSIAN_DIGITS = "\u06f0\u06f1\u06f2\u06f3\u06f4\u06f5\u06f6\u06f7\u06f8\u06f9"
 
 LETTERS_TABLE = str.maketrans(ARABIC_TO_PERSIAN_LETTERS)
 ARABIC_DIGITS_TABLE = str.maketrans(ARABIC_DIGITS, PERSIAN_DIGITS)
-LATIN_DIGITS_TABLE = str.maketrans(LATIN_DIGITS, PERSIAN_DIGITS)
+LATIN_DIGITS_TABLE = str.maketrans("0123456789", PERSIAN_DIGITS)
 
 # Character-class bodies (for use inside [...]) of the Arabic script.
-LETTER_CLASS = "\u0621-\u063a\u0641-\u064a\u066e\u066f\u0671-\u06d3\u06d5\u06ee\u06ef\u06fa-\u06ff"
+LETTER_CLASS = (
+    "\u0621-\u063a\u0641-\u064a\u066e\u066f\u0671-\u06d3\u06d5\u06ee\u06ef\u06fa-\u06ff"
+)
 MARK_CLASS = "\u064b-\u065f\u0670"
-WORD_CLASS = LETTER_CLASS + MARK_CLASS
 
 # Letters that connect to the letter after them: only after these does a
 # half-space change how a word looks.
-JOINING_LETTERS = frozenset(
-    "بپتثجچحخسشصضطظعغفقکگلمنهیئ\u064a\u0643\u0649\u06c0"
-)
-
-# Persian punctuation that takes no space before it and one after it.
-CLOSING_PUNCTUATION = "،؛؟!:.»"
+JOINING_LETTERS = frozenset("بپتثجچحخسشصضطظعغفقکگلمنهیئ\u064a\u0643\u0649\u06c0")

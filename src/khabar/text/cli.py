@@ -43,8 +43,12 @@ def parse_steps(spec: str) -> dict[str, bool]:
         )
     if all(item[0] in "+-" for item in items):
         chosen = set(DEFAULT_STEPS)
-        chosen |= {name for item, name in zip(items, names, strict=True) if item[0] == "+"}
-        chosen -= {name for item, name in zip(items, names, strict=True) if item[0] == "-"}
+        chosen |= {
+            name for item, name in zip(items, names, strict=True) if item[0] == "+"
+        }
+        chosen -= {
+            name for item, name in zip(items, names, strict=True) if item[0] == "-"
+        }
     else:
         chosen = set(names)
     return {name: name in chosen for name in STEPS}
@@ -82,7 +86,9 @@ def build_parser() -> argparse.ArgumentParser:
         prog="khabar normalize",
         description="Normalize Persian text (UTF-8) line for line.",
     )
-    parser.add_argument("file", nargs="?", default="-", help="input file, or - for stdin")
+    parser.add_argument(
+        "file", nargs="?", default="-", help="input file, or - for stdin"
+    )
     parser.add_argument(
         "--diff", action="store_true", help="print LINE<TAB>OLD<TAB>NEW for each change"
     )
@@ -106,16 +112,18 @@ def main(argv: list[str] | None = None) -> int:
         out.reconfigure(encoding="utf-8")
     try:
         if args.file == "-":
-            normalize_stream(decoded_lines(sys.stdin.buffer), out, args.steps, args.diff)
+            normalize_stream(
+                decoded_lines(sys.stdin.buffer), out, args.steps, args.diff
+            )
         else:
             with open(args.file, "rb") as stream:
                 normalize_stream(decoded_lines(stream), out, args.steps, args.diff)
     except InvalidUtf8Error as error:
         out.flush()
-        print(f"khabar normalize: {args.file}: {error}", file=sys.stderr)
+        sys.stderr.write(f"khabar normalize: {args.file}: {error}\n")
         return EXIT_BAD_INPUT
     except OSError as error:
-        print(f"khabar normalize: {error}", file=sys.stderr)
+        sys.stderr.write(f"khabar normalize: {error}\n")
         return 1
     return 0
 

@@ -11,9 +11,11 @@ from functools import cache
 
 from khabar.text.chars import (
     ARABIC_DIGITS_TABLE,
+    ARABIC_TO_PERSIAN_LETTERS,
     BIDI_CONTROLS,
     BOM,
     DIACRITICS,
+    HAMZA_ABOVE,
     JOINING_LETTERS,
     LATIN_DIGITS_TABLE,
     LETTER_CLASS,
@@ -29,37 +31,52 @@ from khabar.text.zwnj import Restorer
 Step = Callable[[str], str]
 
 _PROTECTED_RE = re.compile(
-    r"(?:https?://|www\.)[^\s«»]+|[\w.+-]+@[\w-]+\.[\w.-]+|`[^`\n]*`|﴿[^﴾]*﴾"
+    "(?:https?://|www\\.)[!-~]+"
+    "|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)+"
+    "|`[^`\n]*`|﴿[^﴾]*﴾"
 )
 _PROTECTED_HINT_RE = re.compile(r"://|www\.|@|`|﴿")
 PLACEHOLDER = "\ue000"  # a private-use character standing in for a protected span
 _PLACEHOLDER_RE = re.compile(PLACEHOLDER)
 
 _JUNK_RE = re.compile(f"[{BOM}{BIDI_CONTROLS}]+")
-_ZWJ_RE = re.compile(f"(?<=[{LETTER_CLASS} ]){ZWJ}+|{ZWJ}+(?=[{LETTER_CLASS} ])")
+# ZWJ is kept only inside emoji sequences (👨‍👩‍👧); anywhere else it is junk.
+_EMOJI = "\u2600-\u27bf\U0001f000-\U0001faff"
+_ZWJ_RE = re.compile(f"(?<![{_EMOJI}\ufe0f]){ZWJ}|{ZWJ}(?![{_EMOJI}])")
 _JOINING = "".join(sorted(JOINING_LETTERS))
 _REPEATED_ZWNJ_RE = re.compile(f"{ZWNJ}{{2,}}")
-_BAD_ZWNJ_RE = re.compile(f"(?<![{_JOINING}]){ZWNJ}|{ZWNJ}(?![{LETTER_CLASS}])")
+_BAD_ZWNJ_RE = re.compile(
+    f"(?<![{_JOINING}{HAMZA_ABOVE}]){ZWNJ}|{ZWNJ}(?![{LETTER_CLASS}])"
+)
 _HARAKA = "\u064b-\u0652"
 _ARABIC_WORD = f"[{LETTER_CLASS}]*[{_HARAKA}][{LETTER_CLASS}{MARK_CLASS}]*"
 # Two or more voweled words in a row: an Arabic quotation, kept as written.
 _ARABIC_QUOTE_RE = re.compile(f"{_ARABIC_WORD}(?:[ ،]+{_ARABIC_WORD})+")
+_ARABIC_LETTER_RE = re.compile("[" + "".join(ARABIC_TO_PERSIAN_LETTERS) + "]")
+_DIGIT_RE = re.compile("[0-9\u0660-\u0669]")
 _DIACRITICS_RE = re.compile(f"[{DIACRITICS}]+")
 _LATIN_TOKEN_OR_DIGITS_RE = re.compile(r"[\w.\-/]*[A-Za-z][\w.\-/]*|[0-9]+", re.ASCII)
 _PERSIAN_LETTER_RE = re.compile(f"[{LETTER_CLASS}]")
 
 _P = f"[{LETTER_CLASS}{MARK_CLASS}]"
-_LATIN_PUNCT_RE = re.compile(f"(?<={_P})[ \t]*([,;?])(?=[ \t]|$|{_P})", re.MULTILINE)
+_LATIN_PUNCT_RE = re.compile(f"[ \t]*([,;?])(?=[ \t]|$|{_P})", re.MULTILINE)
+_LATIN_PUNCT_HINT_RE = re.compile("[,;?]")
+_PERSIAN_WORD_CHAR_RE = re.compile(_P)
 _LATIN_TO_PERSIAN_PUNCT = {",": "،", ";": "؛", "?": "؟"}
-_STRAIGHT_QUOTES_RE = re.compile(f'"((?:{_P}|[^"\\nA-Za-z])+)"')
-_SPACE_BEFORE_RE = re.compile(f"(?<=[{LETTER_CLASS}{MARK_CLASS}»)])[ \t]+(?=[،؛؟!:.»])")
+_STRAIGHT_QUOTES_RE = re.compile('"([^"\n«»]+)"')
+_LATIN_LETTER_RE = re.compile("[A-Za-z]")
+_SPACE_BEFORE_RE = re.compile("[ \t]+(?=[،؛؟!:.»])")
+_BEFORE_SPACE_RE = re.compile(f"[{LETTER_CLASS}{MARK_CLASS}»)]")
 _SPACE_AFTER_RE = re.compile(f"([،؛؟])(?=[{LETTER_CLASS}«(0-9۰-۹])")
-_STOP_BEFORE_WORD_RE = re.compile(f"(?<={_P})([.!:])(?=[{LETTER_CLASS}«])")
-_OPEN_QUOTE_RE = re.compile(f"(?<=[{LETTER_CLASS}{MARK_CLASS}.،؛:])«|«[ \t]+")
+_STOP_BEFORE_WORD_RE = re.compile(f"[.!:](?=[{LETTER_CLASS}«])")
+_OPEN_QUOTE_RE = re.compile("«[ \t]*")
+_BEFORE_OPEN_QUOTE_RE = re.compile(f"[{LETTER_CLASS}{MARK_CLASS}.،؛:]")
 _CLOSE_QUOTE_RE = re.compile(f"»(?=[{LETTER_CLASS}«])")
 
-_SPACES_RE = re.compile("(?<=\\S)[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]{2,}|"
-                        "(?<=\\S)[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]")
+_SPACES_RE = re.compile(
+    "(?<=\\S)[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]{2,}|"
+    "(?<=\\S)[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]"
+)
 _TRAILING_SPACE_RE = re.compile("[ \t\u00a0]+$", re.MULTILINE)
 
 
@@ -75,6 +92,8 @@ def remove_invisible(text: str) -> str:
 
 def persian_letters(text: str) -> str:
     """Write Arabic ي ى ك ۀ as Persian letters, except inside Arabic quotations."""
+    if _ARABIC_LETTER_RE.search(text) is None:
+        return text
     return _outside(_ARABIC_QUOTE_RE, text, lambda part: part.translate(LETTERS_TABLE))
 
 
@@ -90,6 +109,8 @@ def remove_diacritics(text: str) -> str:
 
 def persian_digits(text: str) -> str:
     """Write digits as Persian digits, keeping Latin ones in Latin words."""
+    if _DIGIT_RE.search(text) is None:
+        return text
     text = text.translate(ARABIC_DIGITS_TABLE)
     if not _PERSIAN_LETTER_RE.search(text):
         return text
@@ -98,12 +119,13 @@ def persian_digits(text: str) -> str:
 
 def persian_punctuation(text: str) -> str:
     """Use Persian punctuation and space it: none before, one after."""
-    text = _LATIN_PUNCT_RE.sub(lambda m: _LATIN_TO_PERSIAN_PUNCT[m[1]], text)
+    if _LATIN_PUNCT_HINT_RE.search(text):
+        text = _LATIN_PUNCT_RE.sub(_persian_mark, text)
     if '"' in text:
-        text = _STRAIGHT_QUOTES_RE.sub(r"«\1»", text)
-    text = _SPACE_BEFORE_RE.sub("", text)
+        text = _STRAIGHT_QUOTES_RE.sub(_guillemets, text)
+    text = _SPACE_BEFORE_RE.sub(_space_before_mark, text)
     text = _SPACE_AFTER_RE.sub(r"\1 ", text)
-    text = _STOP_BEFORE_WORD_RE.sub(r"\1 ", text)
+    text = _STOP_BEFORE_WORD_RE.sub(_space_after_stop, text)
     if "«" in text or "»" in text:
         text = _OPEN_QUOTE_RE.sub(_open_quote, text)
         text = _CLOSE_QUOTE_RE.sub("» ", text)
@@ -132,6 +154,7 @@ STEPS: dict[str, Step] = {
     "zwnj": restore_zwnj,
 }
 DEFAULT_STEPS = frozenset(STEPS) - {"diacritics"}
+_DEFAULT_CHAIN = tuple(func for name, func in STEPS.items() if name in DEFAULT_STEPS)
 
 
 def normalize(text: str, **steps: bool) -> str:
@@ -141,16 +164,24 @@ def normalize(text: str, **steps: bool) -> str:
     they stand in as one placeholder character while the steps run.
     Unknown step names raise :class:`TypeError`, like unknown keywords do.
     """
-    chosen = _chosen_steps(steps)
+    chosen = _chosen_steps(steps) if steps else _DEFAULT_CHAIN
     if _PROTECTED_HINT_RE.search(text) is None:
         return _apply(chosen, text)
+    if chosen and chosen[0] is remove_invisible:
+        # Invisible junk is junk inside URLs too, and would shift their ends.
+        text, chosen = remove_invisible(text), chosen[1:]
     if PLACEHOLDER in text:
         return _outside(_PROTECTED_RE, text, lambda part: _apply(chosen, part))
     spans: list[str] = []
-    hidden = _PROTECTED_RE.sub(lambda m: spans.append(m[0]) or PLACEHOLDER, text)
-    result = _apply(chosen, hidden)
+    hidden = _PROTECTED_RE.sub(lambda match: _hide(match, spans), text)
     restored = iter(spans)
-    return _PLACEHOLDER_RE.sub(lambda _: next(restored), result)
+    return _PLACEHOLDER_RE.sub(lambda _: next(restored), _apply(chosen, hidden))
+
+
+def _hide(match: re.Match[str], spans: list[str]) -> str:
+    """Keep a protected span aside and return its placeholder."""
+    spans.append(match[0])
+    return PLACEHOLDER
 
 
 def _chosen_steps(steps: dict[str, bool]) -> tuple[Step, ...]:
@@ -192,9 +223,40 @@ def _persian_digit_run(match: re.Match[str]) -> str:
     return run.translate(LATIN_DIGITS_TABLE)
 
 
+def _follows(match: re.Match[str], pattern: re.Pattern[str]) -> bool:
+    """Tell whether the character before ``match`` matches ``pattern``."""
+    start = match.start()
+    return start > 0 and pattern.match(match.string, start - 1) is not None
+
+
+def _persian_mark(match: re.Match[str]) -> str:
+    """Write a Latin , ; ? after a Persian word as ، ؛ ؟ (with no space before)."""
+    if _follows(match, _PERSIAN_WORD_CHAR_RE):
+        return _LATIN_TO_PERSIAN_PUNCT[match[1]]
+    return match[0]
+
+
+def _space_before_mark(match: re.Match[str]) -> str:
+    """Drop the spaces between a word and the punctuation after it."""
+    return "" if _follows(match, _BEFORE_SPACE_RE) else match[0]
+
+
+def _space_after_stop(match: re.Match[str]) -> str:
+    """Put a space between . ! : and the Persian word glued after it."""
+    return match[0] + " " if _follows(match, _PERSIAN_WORD_CHAR_RE) else match[0]
+
+
+def _guillemets(match: re.Match[str]) -> str:
+    """Quote Persian text with « », leaving quotes around Latin text alone."""
+    inner = match[1]
+    if _LATIN_LETTER_RE.search(inner) or not _PERSIAN_LETTER_RE.search(inner):
+        return match[0]
+    return f"«{inner}»"
+
+
 def _open_quote(match: re.Match[str]) -> str:
-    """Put one space before «, none after it."""
-    return " «" if match[0] == "«" else "«"
+    """Put one space before « when a word is glued to it, none after it."""
+    return " «" if _follows(match, _BEFORE_OPEN_QUOTE_RE) else "«"
 
 
 @cache

@@ -24,15 +24,31 @@ from khabar.text.normalizer import remove_invisible, restore_zwnj
 
 KEY_VERSION = 1
 
+# Before restoring half-spaces: Persian letters, no marks, no junk.
+_PRE_TABLE = str.maketrans(
+    {
+        "\u064a": "ی",
+        "\u0649": "ی",
+        "\u0643": "ک",
+        "\u06c0": "ه",
+        "\u06d5": "ه",
+        "\u0629": "ه",
+    }
+    | dict.fromkeys(DIACRITICS + HAMZA_ABOVE + TATWEEL + ZWJ + BOM + BIDI_CONTROLS)
+)
+# After: one letter for each family of variants, Latin digits, no half-space.
 _FOLD_TABLE = str.maketrans(
     {
-        "\u064a": "ی", "\u0649": "ی", "\u0626": "ی", "\u0643": "ک", "\u0629": "ه",
-        "\u06c0": "ه", "\u06d5": "ه", "\u0623": "ا", "\u0625": "ا", "\u0671": "ا",
-        "\u0622": "ا", "\u0624": "و",
+        "\u0626": "ی",
+        "\u0623": "ا",
+        "\u0625": "ا",
+        "\u0671": "ا",
+        "\u0622": "ا",
+        "\u0624": "و",
+        ZWNJ: None,
     }
     | {digit: str(value) for value, digit in enumerate(PERSIAN_DIGITS)}
     | {digit: str(value) for value, digit in enumerate(ARABIC_DIGITS)}
-    | dict.fromkeys(DIACRITICS + HAMZA_ABOVE + TATWEEL + ZWJ + BOM + BIDI_CONTROLS)
 )
 _NON_WORD_RE = re.compile(f"[^\\w{ZWNJ}]+")
 
@@ -44,6 +60,6 @@ def search_key(text: str) -> str:
 
 def search_tokens(text: str) -> list[str]:
     """Split ``text`` into folded word tokens for indexing and word filters."""
-    folded = remove_invisible(text.translate(_FOLD_TABLE).lower())
-    restored = restore_zwnj(_NON_WORD_RE.sub(" ", folded))
-    return restored.replace(ZWNJ, "").split()
+    cleaned = remove_invisible(text.translate(_PRE_TABLE).lower())
+    restored = restore_zwnj(_NON_WORD_RE.sub(" ", cleaned))
+    return restored.translate(_FOLD_TABLE).split()

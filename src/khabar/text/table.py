@@ -6,6 +6,7 @@ The table is a gzip'd UTF-8 text file of sections, one word a line::
     @zwnj      forms with half-spaces, such as «نرم‌افزار»
     @pairs     forms whose spaced spelling is joined too («نرم افزار»)
     @words     correctly written words, never split and used as stems
+    @adjectives  adjectives, which take «تر» and «ترین»
     @present   present verb stems
     @past      past verb stems
 
@@ -22,7 +23,7 @@ from khabar.text.chars import ZWNJ
 from khabar.text.zwnj import Lexicon
 
 HEADER = "#khabar-zwnj 1"
-SECTIONS = ("zwnj", "pairs", "words", "present", "past")
+SECTIONS = ("zwnj", "pairs", "words", "adjectives", "present", "past")
 TABLE_NAME = "zwnj.txt.gz"
 
 PRESENT_ENDINGS = ("م", "ی", "د", "یم", "ید", "ند")
@@ -39,9 +40,12 @@ def write_table(path: Path, sections: Mapping[str, Iterable[str]]) -> None:
         lines.append("@" + name)
         lines.extend(sorted(set(sections.get(name, ()))))
     data = ("\n".join(lines) + "\n").encode("utf-8")
-    with path.open("wb") as raw, gzip.GzipFile(
-        filename="", mode="wb", fileobj=raw, mtime=0, compresslevel=9
-    ) as out:
+    with (
+        path.open("wb") as raw,
+        gzip.GzipFile(
+            filename="", mode="wb", fileobj=raw, mtime=0, compresslevel=9
+        ) as out,
+    ):
         out.write(data)
 
 
@@ -79,6 +83,7 @@ def lexicon_from_sections(sections: Mapping[str, list[str]]) -> Lexicon:
         zwnj=zwnj,
         pairs=frozenset(form.replace(ZWNJ, "") for form in sections["pairs"]),
         words=frozenset(sections["words"]),
+        adjectives=frozenset(sections["adjectives"]),
         verbs=verb_forms(sections["present"], sections["past"]),
     )
 

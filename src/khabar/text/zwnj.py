@@ -13,12 +13,10 @@ A word is never split when the table lists it as a real word («بیمار»،
 """
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 
-from khabar.text.chars import JOINING_LETTERS, LETTER_CLASS, ZWNJ
+from khabar.text.chars import HAMZA_ABOVE, JOINING_LETTERS, LETTER_CLASS, ZWNJ
 
-HAMZA_ABOVE = "\u0654"
 MIN_STEM = 2
 MIN_BI = 4
 COMPARATIVE = "تر"
@@ -31,21 +29,44 @@ _RUN_RE = re.compile(
 _VERB_PREFIX_RE = re.compile("^((?:بر|در|فرو|باز|وا|ور|فرا)?ن?می)(..+)$")
 
 PLURAL_SUFFIXES = (
-    "هایشان", "هایتان", "هایمان", "هاشان", "هایش", "هایت", "هایم", "هایی",
-    "های", "ها",
+    "هایشان",
+    "هایتان",
+    "هایمان",
+    "هاشان",
+    "هایش",
+    "هایت",
+    "هایم",
+    "هایی",
+    "های",
+    "ها",
 )
 COMPARATIVE_SUFFIXES = ("ترین", "تری", "تر")
 # Clitics that take a half-space only after a final «ه» or «ی».
 VOWEL_CLITICS = ("ایم", "اید", "اند", "ام", "ات", "اش", "ای")
 # Second parts of compounds that are written with a half-space after a noun.
 COMPOUND_SUFFIXES = (
-    "سازی", "گیری", "بندی", "گذاری", "کنندگان", "کننده", "دهندگان", "دهنده",
-    "شناسان", "شناسی", "شناس", "پذیری", "پذیر", "نامه", "آمیز",
+    "سازی",
+    "گیری",
+    "بندی",
+    "گذاری",
+    "کنندگان",
+    "کننده",
+    "دهندگان",
+    "دهنده",
+    "شناسان",
+    "شناسی",
+    "شناس",
+    "پذیری",
+    "پذیر",
+    "نامه",
+    "آمیز",
 )
 SUFFIXES = PLURAL_SUFFIXES + COMPARATIVE_SUFFIXES + VOWEL_CLITICS + COMPOUND_SUFFIXES
 _COMPOUND_SUFFIX_SET = frozenset(COMPOUND_SUFFIXES)
 _VOWEL_CLITIC_SET = frozenset(VOWEL_CLITICS)
-_VOWEL_ENDINGS = frozenset("هی")
+# After «ی» only these clitics take a half-space («زندگی‌اش»); «گریاند» is a verb.
+_AFTER_YEH = frozenset(("ام", "اش", "ای"))
+_COMPARATIVE_SET = frozenset(COMPARATIVE_SUFFIXES)
 # Possessive endings written joined, stripped when checking that a stem is known.
 _JOINED_ENDINGS = ("شان", "تان", "مان", "یش", "یت", "یم", "یی", "ش", "ت", "م", "ی")
 
@@ -55,6 +76,7 @@ VERB_PREFIX_TOKENS = frozenset(
     ("می", "نمی", "برمی", "درمی", "فرومی", "بازمی", "وامی", "برنمی", "درنمی")
 )
 BI = "بی"
+IMPERATIVE_A = "بیا"  # «ب» + «ی» glide before a verb stem in «آ»
 
 
 @dataclass(frozen=True)
@@ -64,14 +86,16 @@ class Lexicon:
     ``zwnj`` maps a form written without half-spaces to its correct form;
     ``pairs`` lists keys of that map whose spaced spelling («نرم افزار») is
     joined too (other spaced spellings, «عزت نفس»، «به عنوان», are standard
-    and kept); ``words`` are correctly written words, never
-    split and used as stems; ``verbs`` are verb forms that may follow «می».
+    and kept); ``words`` are correctly written words, never split and used as
+    stems; ``verbs`` are verb forms that may follow «می»; ``adjectives`` may
+    take «تر» and «ترین».
     """
 
     zwnj: dict[str, str]
     pairs: frozenset[str]
     words: frozenset[str]
     verbs: frozenset[str]
+    adjectives: frozenset[str]
 
 
 class Restorer:
@@ -99,14 +123,14 @@ class Restorer:
     def _run(self, match: re.Match[str]) -> str:
         """Restore one run of words: split each word, then join pairs."""
         words = match[0].split(" ")
-        word = self.word
+        memo, word = self._memo, self.word
         if len(words) == 1:
-            return word(words[0])
+            return memo.get(words[0]) or word(words[0])
         out: list[str] = []
-        prev = word(words[0])
+        prev = memo.get(words[0]) or word(words[0])
         for raw in words[1:]:
-            cur = word(raw)
-            joined = self._join(prev, cur)
+            cur = memo.get(raw) or word(raw)
+            joined = self._join(prev, cur) if prev[-1] in JOINING_LETTERS else None
             if joined is None:
                 out.append(prev)
                 prev = cur
@@ -116,9 +140,10 @@ class Restorer:
         return " ".join(out)
 
     def _join(self, prev: str, cur: str) -> str | None:
-        """Return ``prev`` and ``cur`` joined by a half-space, or None to keep apart."""
-        if prev[-1] not in JOINING_LETTERS:
-            return None
+        """Return ``prev`` and ``cur`` joined by a half-space, or None to keep apart.
+
+        ``prev`` ends with a joining letter (the caller checks).
+        """
         lex = self.lexicon
         key = prev.replace(ZWNJ, "") + cur.replace(ZWNJ, "")
         known = lex.zwnj.get(key)
@@ -132,12 +157,12 @@ class Restorer:
             return prev + ZWNJ + cur
         if prev == BI and self._is_known(cur) and key not in lex.words:
             return prev + ZWNJ + cur
-        if (cur == COMPARATIVE or cur in _COMPOUND_SUFFIX_SET) and (
-            prev in lex.words and key not in lex.words
-        ):
+        if cur == COMPARATIVE and prev in lex.adjectives and key not in lex.words:
             return prev + ZWNJ + cur
-        if cur in _VOWEL_CLITIC_SET and prev[-1] in _VOWEL_ENDINGS and prev in lex.words:
+        if cur in _COMPOUND_SUFFIX_SET and prev in lex.words and key not in lex.words:
             return prev + ZWNJ + cur
+        if cur in _VOWEL_CLITIC_SET and prev in lex.words:
+            return prev + ZWNJ + cur if self._takes_suffix(prev, cur) else None
         return None
 
     def _word(self, word: str) -> str:
@@ -172,19 +197,27 @@ class Restorer:
         match = _VERB_PREFIX_RE.match(word)
         if match is not None and self._is_verb(match[2]):
             return match[1] + ZWNJ + self._split(match[2])
-        if word.startswith(BI) and len(word) > MIN_BI and self._is_known(word[2:]):
+        if (
+            word.startswith(BI)
+            and len(word) > MIN_BI
+            and self._is_known(word[2:])
+            and not self._is_imperative(word)
+        ):
             return BI + ZWNJ + self._split(word[2:])
         return None
 
     def _split_suffix(self, word: str) -> str | None:
         """Split an inflectional suffix off a known stem."""
+        participle = self._split_participle(word)
+        if participle is not None:
+            return participle
         for suffix in SUFFIXES:
             if not word.endswith(suffix):
                 continue
             stem = word[: -len(suffix)]
             if len(stem) < MIN_STEM:
                 continue
-            if suffix in _VOWEL_CLITIC_SET and stem[-1] not in _VOWEL_ENDINGS:
+            if not self._takes_suffix(stem, suffix):
                 continue
             restored = self._split(stem)
             if restored == stem and stem not in self.lexicon.words:
@@ -194,9 +227,37 @@ class Restorer:
             return restored + suffix
         return None
 
+    def _split_participle(self, word: str) -> str | None:
+        """Split a clitic off a past participle: «نشسته‌ایم», not «نشست‌هایم»."""
+        for clitic in VOWEL_CLITICS:
+            stem = word[: -len(clitic)]
+            if (
+                word.endswith(clitic)
+                and stem[-1:] == "ه"
+                and stem in self.lexicon.verbs
+            ):
+                return stem + ZWNJ + clitic
+        return None
+
+    def _takes_suffix(self, stem: str, suffix: str) -> bool:
+        """Tell whether ``suffix`` may follow ``stem`` with a half-space."""
+        if suffix in _COMPARATIVE_SET:
+            return stem in self.lexicon.adjectives
+        if suffix in _VOWEL_CLITIC_SET:
+            ending = stem[-1]
+            return ending == "ه" or ending == "ی" and suffix in _AFTER_YEH
+        return True
+
     def _is_verb(self, word: str) -> bool:
         """Tell whether ``word`` is a verb form that can follow «می»."""
         return word.replace(ZWNJ, "") in self.lexicon.verbs
+
+    def _is_imperative(self, word: str) -> bool:
+        """Tell whether ``word`` is «بیا» + a verb in «آ» («بیاور»، «بیاموزید»)."""
+        if not word.startswith(IMPERATIVE_A):
+            return False
+        verb = "آ" + word[len(IMPERATIVE_A) :]
+        return verb in self.lexicon.verbs or verb + "د" in self.lexicon.verbs
 
     def _is_known(self, word: str) -> bool:
         """Tell whether ``word`` is a known word, allowing a joined possessive."""
@@ -220,8 +281,3 @@ def _has_boundary(form: str, position: int) -> bool:
             if letters > position:
                 return False
     return False
-
-
-def make_restore(lexicon: Lexicon) -> Callable[[str], str]:
-    """Return a function that restores half-spaces with ``lexicon``."""
-    return Restorer(lexicon).restore

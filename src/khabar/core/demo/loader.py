@@ -25,7 +25,9 @@ def demo_articles_load(*, home: HomePage) -> int:
     titles = {entry["key"]: normalize(entry["title"]) for entry in entries}
     created = 0
     for entry in sorted(entries, key=lambda item: -item["hours_ago"]):
-        if not ArticlePage.objects.filter(title_key=search_key(titles[entry["key"]])[:255]).exists():
+        if not ArticlePage.objects.filter(
+            title_key=search_key(titles[entry["key"]])[:255]
+        ).exists():
             _article_create(home=home, entry=entry, titles=titles)
             created += 1
     return created
@@ -46,34 +48,53 @@ def _article_create(*, home: HomePage, entry: dict, titles: dict[str, str]) -> N
     )
     article.tags.set([normalize(tag) for tag in entry["tags"]])
     article.related_links = [
-        RelatedArticle(headline=headline, target=targets.get(search_key(headline)[:255]))
+        RelatedArticle(
+            headline=headline, target=targets.get(search_key(headline)[:255])
+        )
         for headline in related
     ]
     service.add_child(instance=article)
     published_at = timezone.now() - timedelta(hours=entry["hours_ago"])
     article = article_publish(article=article, published_at=published_at)
-    _comments_add(article=article, comments=entry.get("comments", []), after=published_at)
+    _comments_add(
+        article=article, comments=entry.get("comments", []), after=published_at
+    )
 
 
 def _body(entry: dict, related: list[str], targets: dict) -> list[tuple[str, object]]:
     blocks: list[tuple[str, object]] = [
-        ("paragraph", f"<p>{escape(normalize(text))}</p>") for text in entry["paragraphs"]
+        ("paragraph", f"<p>{escape(normalize(text))}</p>")
+        for text in entry["paragraphs"]
     ]
     if related and "read_more_after" in entry:
         target = targets.get(search_key(related[0])[:255])
-        blocks.insert(entry["read_more_after"] + 1, ("read_more", {"page": target, "headline": related[0]}))
+        blocks.insert(
+            entry["read_more_after"] + 1,
+            ("read_more", {"page": target, "headline": related[0]}),
+        )
     return blocks
 
 
 def _comments_add(*, article: ArticlePage, comments: list[dict], after) -> None:
     for number, item in enumerate(comments, start=1):
-        parent = _approved(article=article, item=item, at=after + timedelta(minutes=30 * number))
+        parent = _approved(
+            article=article, item=item, at=after + timedelta(minutes=30 * number)
+        )
         for reply in item.get("replies", []):
-            _approved(article=article, item=reply, at=parent.created_at + timedelta(minutes=20), parent=parent)
+            _approved(
+                article=article,
+                item=reply,
+                at=parent.created_at + timedelta(minutes=20),
+                parent=parent,
+            )
 
 
-def _approved(*, article: ArticlePage, item: dict, at, parent: Comment | None = None) -> Comment:
-    comment = comment_submit(article=article, name=item["name"], text=item["text"], parent=parent)
+def _approved(
+    *, article: ArticlePage, item: dict, at, parent: Comment | None = None
+) -> Comment:
+    comment = comment_submit(
+        article=article, name=item["name"], text=item["text"], parent=parent
+    )
     comment.created_at = at
     comment.save(update_fields=["created_at"])
     return comment_moderate(comment=comment, status=Comment.Status.APPROVED, user=None)

@@ -22,11 +22,14 @@ END_MARKER = re.compile(rf"^انتهای{_SEP}پیام\s*/?\s*$")
 READ_MORE = re.compile(rf"^بیشتر{_SEP}بخوانید\s*[:：]?\s*(?P<headline>.*)$")
 NEWS_CODE = re.compile(r"^کد\s*خبر\s*[:：]\s*(?P<code>[0-9۰-۹]+)\s*$")
 TAGS_HEADER = re.compile(rf"^برچسب{_SEP}ها\s*[:：]?\s*(?P<inline>.*)$")
-DATELINE = re.compile(r"^(?:به\s+گزارش\s+)?گروه\s+(?P<words>[^،,:]{2,60}?)\s*[،,]\s*(?P<rest>.+)$")
+DATELINE = re.compile(
+    r"^(?:به\s+گزارش\s+)?گروه\s+(?P<words>[^،,:]{2,60}?)\s*[،,]\s*(?P<rest>.+)$"
+)
 CAPTCHA = re.compile(r"^[0-9۰-۹]+\s*\+\s*[0-9۰-۹]+\s*=")
 CHROME_PREFIXES = ("نظر شما", "شما در حال پاسخ به نظر", "نظرات", "نظراتی", "ارسال نظر")
 TAG_SPLIT = re.compile(r"\s*[،,؛;#]\s*")
 PERSIAN_LETTER = re.compile("[\u0600-\u06ff]")
+BULLET = re.compile(r"^[\s•·*]+")
 
 
 class NotAnArticle(ValueError):
@@ -69,7 +72,9 @@ def decode_page(data: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
             f"the file is {len(data):,} bytes; an article page is at most {max_bytes:,}"
         )
     if b"\x00" in data:
-        raise NotAnArticle("the file is binary (it contains NUL bytes), not a text page")
+        raise NotAnArticle(
+            "the file is binary (it contains NUL bytes), not a text page"
+        )
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -79,14 +84,18 @@ def decode_page(data: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
 
 
 def _is_chrome(line: str) -> bool:
-    return line.startswith(CHROME_PREFIXES) or bool(CAPTCHA.match(line)) or line in {"•", "-"}
+    return (
+        line.startswith(CHROME_PREFIXES)
+        or bool(CAPTCHA.match(line))
+        or line in {"•", "-"}
+    )
 
 
 def _numbered_lines(text: str) -> list[tuple[int, str]]:
-    """Return the non-empty lines, typographically normalized, with their line numbers."""
+    """Return the non-empty lines, normalized, with their line numbers."""
     lines = []
     for number, raw in enumerate(text.splitlines(), start=1):
-        line = normalize(raw.strip().lstrip("•·-*\u2022 ").strip())
+        line = normalize(BULLET.sub("", raw).strip())
         if line:
             lines.append((number, line))
     return lines
@@ -106,11 +115,17 @@ def parse_page(text: str) -> ScrapedArticle:
     if not lines:
         raise NotAnArticle("the file has no text")
     article = ScrapedArticle(headline=_check_headline(lines[0][1]))
-    end = next((i for i, (_n, line) in enumerate(lines) if END_MARKER.match(line)), None)
+    end = next(
+        (i for i, (_n, line) in enumerate(lines) if END_MARKER.match(line)), None
+    )
     if end is None:
         article.warnings.append("no end marker «انتهای پیام»")
         end = next(
-            (i for i, (_n, line) in enumerate(lines) if NEWS_CODE.match(line) or _is_chrome(line)),
+            (
+                i
+                for i, (_n, line) in enumerate(lines)
+                if NEWS_CODE.match(line) or _is_chrome(line)
+            ),
             len(lines),
         )
     _parse_story(article, [line for _n, line in lines[1:end]])
@@ -120,7 +135,9 @@ def parse_page(text: str) -> ScrapedArticle:
 
 def _parse_story(article: ScrapedArticle, lines: list[str]) -> None:
     """Fill lead, dateline and body from the lines between headline and end marker."""
-    dateline_at = next((i for i, line in enumerate(lines[:3]) if DATELINE.match(line)), None)
+    dateline_at = next(
+        (i for i, line in enumerate(lines[:3]) if DATELINE.match(line)), None
+    )
     if dateline_at is None:
         article.warnings.append("no dateline «گروه … ،»: service and agency unknown")
         body_from = 1 if len(lines) > 1 else 0

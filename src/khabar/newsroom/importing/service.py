@@ -15,7 +15,13 @@ from khabar.text import search_key
 from ..models import ArticlePage, HomePage, ImportRecord, RelatedArticle
 from ..selectors import article_map_by_headlines
 from ..services import article_publish, news_code_reserve, service_get_or_create
-from .scraped import DEFAULT_MAX_BYTES, NotAnArticle, ScrapedArticle, decode_page, parse_page
+from .scraped import (
+    DEFAULT_MAX_BYTES,
+    NotAnArticle,
+    ScrapedArticle,
+    decode_page,
+    parse_page,
+)
 
 FALLBACK_SERVICE = "عمومی"
 
@@ -38,10 +44,14 @@ def scraped_file_import(*, path: Path, home: HomePage) -> ImportResult:
     try:
         size = path.stat().st_size
         if size > max_bytes:
-            raise NotAnArticle(f"the file is {size:,} bytes; an article page is at most {max_bytes:,}")
+            raise NotAnArticle(
+                f"the file is {size:,} bytes; an article page is at most {max_bytes:,}"
+            )
         scraped = parse_page(decode_page(path.read_bytes(), max_bytes=max_bytes))
     except OSError as error:
-        return ImportResult(source=str(path), status="refused", error=error.strerror or str(error))
+        return ImportResult(
+            source=str(path), status="refused", error=error.strerror or str(error)
+        )
     except NotAnArticle as error:
         return ImportResult(source=str(path), status="refused", error=str(error))
     return scraped_article_save(scraped=scraped, home=home, source=str(path))
@@ -50,7 +60,9 @@ def scraped_file_import(*, path: Path, home: HomePage) -> ImportResult:
 def _checksum(scraped: ScrapedArticle) -> str:
     data = asdict(scraped)
     data.pop("warnings")
-    return hashlib.sha256(json.dumps(data, ensure_ascii=False, sort_keys=True).encode()).hexdigest()
+    return hashlib.sha256(
+        json.dumps(data, ensure_ascii=False, sort_keys=True).encode()
+    ).hexdigest()
 
 
 def _find_existing(scraped: ScrapedArticle) -> ArticlePage | None:
@@ -61,11 +73,18 @@ def _find_existing(scraped: ScrapedArticle) -> ArticlePage | None:
 
 
 @transaction.atomic
-def scraped_article_save(*, scraped: ScrapedArticle, home: HomePage, source: str) -> ImportResult:
+def scraped_article_save(
+    *, scraped: ScrapedArticle, home: HomePage, source: str
+) -> ImportResult:
     """Create or update the article a parsed page describes, and publish it."""
     checksum = _checksum(scraped)
     existing = _find_existing(scraped)
-    if existing and ImportRecord.objects.filter(news_code=existing.news_code, checksum=checksum).exists():
+    if (
+        existing
+        and ImportRecord.objects.filter(
+            news_code=existing.news_code, checksum=checksum
+        ).exists()
+    ):
         return _result(existing, source, "unchanged", scraped)
     if scraped.news_code is not None:
         news_code_reserve(code=scraped.news_code)
@@ -87,7 +106,9 @@ def scraped_article_save(*, scraped: ScrapedArticle, home: HomePage, source: str
     return _result(article, source, "updated" if existing else "created", scraped)
 
 
-def _result(article: ArticlePage, source: str, status: str, scraped: ScrapedArticle) -> ImportResult:
+def _result(
+    article: ArticlePage, source: str, status: str, scraped: ScrapedArticle
+) -> ImportResult:
     return ImportResult(
         source=source,
         status=status,
@@ -117,7 +138,9 @@ def _body_block(item, targets: dict[str, ArticlePage]) -> tuple[str, object]:
 def _set_related(article: ArticlePage, scraped: ScrapedArticle) -> None:
     targets = article_map_by_headlines(headlines=scraped.related_headlines)
     article.related_links = [
-        RelatedArticle(headline=headline, target=targets.get(search_key(headline)[:255]))
+        RelatedArticle(
+            headline=headline, target=targets.get(search_key(headline)[:255])
+        )
         for headline in scraped.related_headlines
     ]
 

@@ -1,4 +1,4 @@
-"""``khabar demo``: migrate, create the admin, load demo articles and the reference page."""
+"""``khabar demo``: migrate, admin user, demo articles and the reference page."""
 
 import os
 import secrets
@@ -15,13 +15,17 @@ from khabar.newsroom.selectors import home_page_get
 
 
 class Command(BaseCommand):
-    help = "Prepare a demo site: migrate, admin login, demo articles and the reference page."
+    help = "Prepare a demo site: migrate, admin login, demo articles, reference page."
 
     def add_arguments(self, parser):
         parser.add_argument(
             "--seeds",
             type=Path,
-            default=Path(os.environ.get("KHABAR_SEEDS_DIR", Path.cwd().parent / "shared" / "seeds")),
+            default=Path(
+                os.environ.get(
+                    "KHABAR_SEEDS_DIR", Path.cwd().parent / "shared" / "seeds"
+                )
+            ),
             help="folder of scraped article pages to import (default: ../shared/seeds)",
         )
 
@@ -35,22 +39,27 @@ class Command(BaseCommand):
         self.stdout.write(f"Demo articles: {created} created, the rest already there.")
         for path in sorted(seeds.glob("*.txt")) if seeds.is_dir() else []:
             result = scraped_file_import(path=path, home=home)
-            self.stdout.write(f"Reference page {path.name}: {result.status} {result.url or result.error}")
+            where = result.url or result.error
+            self.stdout.write(f"Reference page {path.name}: {result.status} {where}")
         self.stdout.write(self.style.SUCCESS("Khabar is ready."))
         self.stdout.write(f"  Site:  {settings.WAGTAILADMIN_BASE_URL}/")
         self.stdout.write(f"  Admin: {settings.WAGTAILADMIN_BASE_URL}/admin/")
         self.stdout.write(f"  Login: {username} / {password}")
 
     def _admin(self) -> tuple[str, str]:
-        """Create the demo admin once; its password is kept in var/ and shown each run."""
+        """Create the demo admin once; its password is kept in var/, shown each run."""
         username = "admin"
         secret = Path(settings.VAR_DIR) / "demo-admin-password"
         if not secret.exists():
-            password = os.environ.get("KHABAR_DEMO_PASSWORD") or secrets.token_urlsafe(9)
+            password = os.environ.get("KHABAR_DEMO_PASSWORD") or secrets.token_urlsafe(
+                9
+            )
             secret.write_text(password, encoding="utf-8")
             secret.chmod(0o600)
         password = secret.read_text(encoding="utf-8").strip()
         users = get_user_model().objects
         if not users.filter(username=username).exists():
-            users.create_superuser(username=username, email="admin@example.com", password=password)
+            users.create_superuser(
+                username=username, email="admin@example.com", password=password
+            )
         return username, password

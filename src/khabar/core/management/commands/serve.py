@@ -9,7 +9,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("addrport", nargs="?", default="127.0.0.1:8000")
-        parser.add_argument("--noreload", action="store_true", help="do not watch for code changes")
+        parser.add_argument(
+            "--noreload", action="store_true", help="do not watch for code changes"
+        )
 
     def handle(self, *args, addrport, noreload, **options):
         call_command("runserver", addrport, use_reloader=not noreload)

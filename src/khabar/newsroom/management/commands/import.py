@@ -28,8 +28,12 @@ class Command(BaseCommand):
                 failed += 1
                 self.stderr.write(f"refused  {result.source}: {result.error}")
                 continue
-            self.stdout.write(f"{result.status:9}{result.source} → {result.news_code} {result.url}")
+            self.stdout.write(
+                f"{result.status:9}{result.source} → {result.news_code} {result.url}"
+            )
             for warning in result.warnings:
                 self.stdout.write(f"  warning: {warning}")
         if failed:
-            raise CommandError(f"{failed} of {len(paths)} files refused; nothing was written for them.")
+            raise CommandError(
+                f"{failed} of {len(paths)} files refused; nothing was written for them."
+            )
