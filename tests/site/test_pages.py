@@ -124,3 +124,13 @@ def test_tree_address_redirects_to_the_news_code_address(client):
 def test_email_is_never_shown(client):
     comment = CommentFactory(email="reader@example.com", status=Comment.Status.APPROVED)
     assert "reader@example.com" not in client.get(comment.article.url).content.decode()
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/x/abc", "/news/abc/slug/", "/tag/%00/", "/no/such/page/", "/news/1/" + "ب" * 500 + "/"],
+)
+def test_unknown_addresses_answer_a_persian_404(client, path):
+    response = client.get(path, follow=True)
+    assert response.status_code == 404
+    assert "صفحه پیدا نشد" in response.content.decode()

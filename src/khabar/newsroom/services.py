@@ -22,6 +22,8 @@ SERVICE_SLUGS = {
     "علمی": "science",
     "استانی": "provinces",
 }
+# The services a new agency site starts with, in navigation order.
+STANDARD_SERVICES = ("سیاسی", "اقتصادی", "اجتماعی", "بین\u200cالملل", "ورزشی", "فرهنگی")
 
 
 def _sequence_locked() -> NewsCodeSequence:
@@ -64,6 +66,12 @@ def service_get_or_create(*, home: HomePage, name: str) -> ServicePage:
     home.add_child(instance=service)
     service.save_revision().publish()
     return service
+
+
+def services_ensure_standard(*, home: HomePage) -> None:
+    """Create the standard services that are missing, in navigation order."""
+    for name in STANDARD_SERVICES:
+        service_get_or_create(home=home, name=name)
 
 
 @transaction.atomic

@@ -13,7 +13,11 @@ from khabar.comments.models import Comment
 from khabar.comments.services import comment_moderate, comment_submit
 from khabar.newsroom.models import ArticlePage, HomePage, RelatedArticle
 from khabar.newsroom.selectors import article_map_by_headlines
-from khabar.newsroom.services import article_publish, service_get_or_create
+from khabar.newsroom.services import (
+    article_publish,
+    service_get_or_create,
+    services_ensure_standard,
+)
 from khabar.text import normalize, search_key
 
 DATA = Path(__file__).with_name("articles.json")
@@ -22,6 +26,7 @@ DATA = Path(__file__).with_name("articles.json")
 def demo_articles_load(*, home: HomePage) -> int:
     """Create the demo articles that are not on the site yet; return how many."""
     entries = json.loads(DATA.read_text(encoding="utf-8"))["articles"]
+    services_ensure_standard(home=home)
     titles = {entry["key"]: normalize(entry["title"]) for entry in entries}
     created = 0
     for entry in sorted(entries, key=lambda item: -item["hours_ago"]):

@@ -39,7 +39,11 @@ class Command(BaseCommand):
         self.stdout.write(f"Demo articles: {created} created, the rest already there.")
         for path in sorted(seeds.glob("*.txt")) if seeds.is_dir() else []:
             result = scraped_file_import(path=path, home=home)
-            where = result.url or result.error
+            where = (
+                f"{settings.WAGTAILADMIN_BASE_URL}/x/{result.news_code}"
+                if result.news_code
+                else result.error
+            )
             self.stdout.write(f"Reference page {path.name}: {result.status} {where}")
         self.stdout.write(self.style.SUCCESS("Khabar is ready."))
         self.stdout.write(f"  Site:  {settings.WAGTAILADMIN_BASE_URL}/")
