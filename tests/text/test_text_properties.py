@@ -124,10 +124,3 @@ def test_search_key_folds_half_space_space_and_joined(words: list[str]) -> None:
     text = " ".join(words)
     variants = {text.replace("|", sep) for sep in (ZWNJ, " ", "")}
     assert len({search_key(variant) for variant in variants}) == 1
-
-
-@settings(max_examples=300, deadline=None)
-@given(texts)
-def test_search_key_is_idempotent(text: str) -> None:
-    key = search_key(text)
-    assert search_key(key) == key

@@ -55,6 +55,9 @@ MIN_FARS_COUNT = 2
 # A spaced compound is joined only when Fars writes it half-spaced at least
 # once and apart at most this many times as often.
 SPACED_FACTOR = 1
+# ...or, when Fars has neither spelling, when hazm gives the compound a positive
+# frequency or shekar's web counts have it half-spaced this often.
+SHEKAR_PAIR_MIN = 1000
 # The work tree (src/khabar/text/build.py → repo), with shared/ beside it.
 REPO = Path(__file__).resolve().parents[3]
 Voters = tuple[tuple[str, int, int], ...]
@@ -216,7 +219,7 @@ def build_sections(dirs: list[Path], fars_path: Path) -> dict[str, Iterable[str]
     fars, fars_pairs = count_fars(fars_path)
     counts: Counts = {"hazm": hazm, "shekar": shekar, "fars": fars}
     present, past = read_verbs(dirs)
-    stopwords = set(read_words(find_file(dirs, "hazm/data/stopwords.dat")))
+    stopwords = frozenset(read_words(find_file(dirs, "hazm/data/stopwords.dat")))
     attested = {w for w, n in hazm.items() if n > 0} | set(shekar)
     attested |= {w for w, n in fars.items() if n >= MIN_FARS_COUNT}
     attested = {w for w in attested if ZWNJ not in w}
@@ -225,7 +228,7 @@ def build_sections(dirs: list[Path], fars_path: Path) -> dict[str, Iterable[str]
     zwnj = choose_forms(forms, attested, counts)
     verbs = verb_forms(present, past)
     analyzer = Restorer(
-        Lexicon(zwnj, frozenset(), frozenset(attested), verbs, adjectives)
+        Lexicon(zwnj, frozenset(), frozenset(attested), verbs, adjectives, stopwords)
     )
     words = frozenset(
         w
@@ -237,7 +240,7 @@ def build_sections(dirs: list[Path], fars_path: Path) -> dict[str, Iterable[str]
         )
     )
     zwnj.update(plural_or_indefinite(words, fars))
-    generated = Restorer(Lexicon({}, frozenset(), words, verbs, adjectives))
+    generated = Restorer(Lexicon({}, frozenset(), words, verbs, adjectives, stopwords))
     needed = {f for f in zwnj.values() if generated.word(f.replace(ZWNJ, "")) != f}
     pairs = {
         f
@@ -247,7 +250,8 @@ def build_sections(dirs: list[Path], fars_path: Path) -> dict[str, Iterable[str]
         and (
             fars_pairs[f] <= SPACED_FACTOR * fars[f]
             if fars[f] or fars_pairs[f]
-            else hazm.get(f, 0) > 0 and stopwords.isdisjoint(f.split(ZWNJ))
+            else (hazm.get(f, 0) > 0 or shekar.get(f, 0) >= SHEKAR_PAIR_MIN)
+            and stopwords.isdisjoint(f.split(ZWNJ))
         )
     }
     return {
@@ -255,6 +259,7 @@ def build_sections(dirs: list[Path], fars_path: Path) -> dict[str, Iterable[str]
         "pairs": pairs,
         "words": words,
         "adjectives": adjectives,
+        "stopwords": stopwords,
         "present": present,
         "past": past,
     }

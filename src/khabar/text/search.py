@@ -20,11 +20,12 @@ from khabar.text.chars import (
     ZWJ,
     ZWNJ,
 )
-from khabar.text.normalizer import remove_invisible, restore_zwnj
+from khabar.text.normalizer import restore_zwnj
 
 KEY_VERSION = 1
 
-# Before restoring half-spaces: Persian letters, no marks, no junk.
+# Before restoring half-spaces: Persian letters, no marks, no junk, and no
+# half-spaces either (the key drops them anyway, and a joined word is re-split).
 _PRE_TABLE = str.maketrans(
     {
         "\u064a": "ی",
@@ -34,7 +35,9 @@ _PRE_TABLE = str.maketrans(
         "\u06d5": "ه",
         "\u0629": "ه",
     }
-    | dict.fromkeys(DIACRITICS + HAMZA_ABOVE + TATWEEL + ZWJ + BOM + BIDI_CONTROLS)
+    | dict.fromkeys(
+        DIACRITICS + HAMZA_ABOVE + TATWEEL + ZWNJ + ZWJ + BOM + BIDI_CONTROLS
+    )
 )
 # After: one letter for each family of variants, Latin digits, no half-space.
 _FOLD_TABLE = str.maketrans(
@@ -45,7 +48,7 @@ _FOLD_TABLE = str.maketrans(
         "\u0671": "ا",
         "\u0622": "ا",
         "\u0624": "و",
-        ZWNJ: None,
+        ZWNJ: None,  # added by the restorer
     }
     | {digit: str(value) for value, digit in enumerate(PERSIAN_DIGITS)}
     | {digit: str(value) for value, digit in enumerate(ARABIC_DIGITS)}
@@ -60,6 +63,6 @@ def search_key(text: str) -> str:
 
 def search_tokens(text: str) -> list[str]:
     """Split ``text`` into folded word tokens for indexing and word filters."""
-    cleaned = remove_invisible(text.translate(_PRE_TABLE).lower())
-    restored = restore_zwnj(_NON_WORD_RE.sub(" ", cleaned))
+    cleaned = _NON_WORD_RE.sub(" ", text.translate(_PRE_TABLE).lower())
+    restored = restore_zwnj(cleaned)
     return restored.translate(_FOLD_TABLE).split()

@@ -7,6 +7,7 @@ The table is a gzip'd UTF-8 text file of sections, one word a line::
     @pairs     forms whose spaced spelling is joined too («نرم افزار»)
     @words     correctly written words, never split and used as stems
     @adjectives  adjectives, which take «تر» and «ترین»
+    @stopwords   function words (آن، این…), never joined across a space
     @present   present verb stems
     @past      past verb stems
 
@@ -23,7 +24,7 @@ from khabar.text.chars import ZWNJ
 from khabar.text.zwnj import Lexicon
 
 HEADER = "#khabar-zwnj 1"
-SECTIONS = ("zwnj", "pairs", "words", "adjectives", "present", "past")
+SECTIONS = ("zwnj", "pairs", "words", "adjectives", "stopwords", "present", "past")
 TABLE_NAME = "zwnj.txt.gz"
 
 PRESENT_ENDINGS = ("م", "ی", "د", "یم", "ید", "ند")
@@ -84,6 +85,7 @@ def lexicon_from_sections(sections: Mapping[str, list[str]]) -> Lexicon:
         pairs=frozenset(form.replace(ZWNJ, "") for form in sections["pairs"]),
         words=frozenset(sections["words"]),
         adjectives=frozenset(sections["adjectives"]),
+        stopwords=frozenset(sections["stopwords"]),
         verbs=verb_forms(sections["present"], sections["past"]),
     )
 

@@ -58,7 +58,6 @@ COMPOUND_SUFFIXES = (
     "شناس",
     "پذیری",
     "پذیر",
-    "نامه",
     "آمیز",
 )
 SUFFIXES = PLURAL_SUFFIXES + COMPARATIVE_SUFFIXES + VOWEL_CLITICS + COMPOUND_SUFFIXES
@@ -72,9 +71,7 @@ _JOINED_ENDINGS = ("شان", "تان", "مان", "یش", "یت", "یم", "یی",
 
 # Standalone tokens that are never words on their own in news prose.
 SUFFIX_TOKENS = frozenset(PLURAL_SUFFIXES + ("ترین",))
-VERB_PREFIX_TOKENS = frozenset(
-    ("می", "نمی", "برمی", "درمی", "فرومی", "بازمی", "وامی", "برنمی", "درنمی")
-)
+_VERB_PREFIX_TOKEN_RE = re.compile("^(?:بر|در|فرو|باز|وا|ور|فرا)?ن?می$")
 BI = "بی"
 IMPERATIVE_A = "بیا"  # «ب» + «ی» glide before a verb stem in «آ»
 
@@ -88,7 +85,8 @@ class Lexicon:
     joined too (other spaced spellings, «عزت نفس»، «به عنوان», are standard
     and kept); ``words`` are correctly written words, never split and used as
     stems; ``verbs`` are verb forms that may follow «می»; ``adjectives`` may
-    take «تر» and «ترین».
+    take «تر» and «ترین»; ``stopwords`` (آن، این، آنکه…) are never joined to
+    «بی» or to a compound head across a space.
     """
 
     zwnj: dict[str, str]
@@ -96,6 +94,7 @@ class Lexicon:
     words: frozenset[str]
     verbs: frozenset[str]
     adjectives: frozenset[str]
+    stopwords: frozenset[str]
 
 
 class Restorer:
@@ -144,26 +143,41 @@ class Restorer:
 
         ``prev`` ends with a joining letter (the caller checks).
         """
-        lex = self.lexicon
-        key = prev.replace(ZWNJ, "") + cur.replace(ZWNJ, "")
-        known = lex.zwnj.get(key)
+        prev_letters = prev.replace(ZWNJ, "")
+        key = prev_letters + cur.replace(ZWNJ, "")
+        known = self.lexicon.zwnj.get(key)
         if known is not None:
-            if key not in lex.pairs or not _has_boundary(known, len(key) - len(cur)):
-                return None
-            return known
+            joins = key in self.lexicon.pairs and _has_boundary(
+                known, len(prev_letters)
+            )
+            return known if joins else None
+        return prev + ZWNJ + cur if self._joins_affix(prev, cur, key) else None
+
+    def _joins_affix(self, prev: str, cur: str, key: str) -> bool:
+        """Tell whether a space between ``prev`` and ``cur`` stands for a half-space.
+
+        True for a plural suffix or «ترین»; «می» before a verb; «بی» before a
+        known word; «تر» after an adjective; a compound head after a word; a
+        clitic after «ه»/«ی» or a participle. Function words and pairs that
+        make a known word are kept apart.
+        """
+        lex = self.lexicon
         if cur in SUFFIX_TOKENS:
-            return prev + ZWNJ + cur
-        if prev in VERB_PREFIX_TOKENS and self._is_verb(cur):
-            return prev + ZWNJ + cur
-        if prev == BI and self._is_known(cur) and key not in lex.words:
-            return prev + ZWNJ + cur
-        if cur == COMPARATIVE and prev in lex.adjectives and key not in lex.words:
-            return prev + ZWNJ + cur
-        if cur in _COMPOUND_SUFFIX_SET and prev in lex.words and key not in lex.words:
-            return prev + ZWNJ + cur
-        if cur in _VOWEL_CLITIC_SET and prev in lex.words:
-            return prev + ZWNJ + cur if self._takes_suffix(prev, cur) else None
-        return None
+            return True
+        if _VERB_PREFIX_TOKEN_RE.match(prev):
+            return self._is_verb(cur)
+        if key in lex.words:
+            return False
+        if prev == BI:
+            return cur not in lex.stopwords and self._is_known(cur)
+        if cur == COMPARATIVE:
+            return prev in lex.adjectives
+        if cur.removesuffix(HAMZA_ABOVE) in _COMPOUND_SUFFIX_SET:
+            return prev in lex.words and prev not in lex.stopwords
+        if cur in _VOWEL_CLITIC_SET:
+            known = prev in lex.words or prev in lex.verbs
+            return known and self._takes_suffix(prev, cur)
+        return False
 
     def _word(self, word: str) -> str:
         """Restore one word; a word that has a half-space already is kept."""
