@@ -168,11 +168,23 @@ def fars_texts(path: Path) -> Iterator[str]:
                 yield (article.get(field) or "").translate(LETTERS_TABLE)
 
 
-def count_fars(path: Path) -> tuple[Counter[str], Counter[str]]:
-    """Count Fars word forms and spaced word pairs."""
+def corpus_texts(path: Path) -> Iterator[str]:
+    """Yield the sentences of a UD-style tsv file (its ``text`` column)."""
+    with path.open(encoding="utf-8") as lines:
+        header = next(lines).rstrip("\n").split("\t")
+        column = header.index("text")
+        for line in lines:
+            fields = line.rstrip("\n").split("\t")
+            if len(fields) > column:
+                yield fields[column].translate(LETTERS_TABLE)
+
+
+def count_fars(path: Path, corpora: Iterable[Path] = ()) -> tuple[Counter[str], Counter[str]]:
+    """Count word forms and spaced word pairs in Fars and any extra corpora."""
     words: Counter[str] = Counter()
     pairs: Counter[str] = Counter()
-    for text in fars_texts(path):
+    texts = [fars_texts(path), *(corpus_texts(corpus) for corpus in corpora)]
+    for text in (t for source in texts for t in source):
         for line in text.splitlines():
             tokens = [t for t in (clean_form(t) for t in line.split()) if t]
             words.update(tokens)
@@ -212,11 +224,13 @@ def zwnj_forms(dirs: list[Path], hazm: Counter[str], fars: Counter[str]) -> set[
     return {f for f in forms if ZWNJ in f}
 
 
-def build_sections(dirs: list[Path], fars_path: Path) -> dict[str, Iterable[str]]:
+def build_sections(
+    dirs: list[Path], fars_path: Path, corpora: Iterable[Path] = ()
+) -> dict[str, Iterable[str]]:
     """Derive the table sections from the sources."""
     hazm = read_counted(find_file(dirs, "hazm/data/words.dat"), "\t")
     shekar = read_counted(find_file(dirs, "shekar/data/files/vocab.csv"), ",")
-    fars, fars_pairs = count_fars(fars_path)
+    fars, fars_pairs = count_fars(fars_path, corpora)
     counts: Counts = {"hazm": hazm, "shekar": shekar, "fars": fars}
     present, past = read_verbs(dirs)
     stopwords = frozenset(read_words(find_file(dirs, "hazm/data/stopwords.dat")))
@@ -304,6 +318,13 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         "--fars", type=Path, default=REPO.parent / "shared/data/news/fars_news.jsonl"
     )
     parser.add_argument(
+        "--corpus",
+        type=Path,
+        action="append",
+        default=[],
+        help="extra correctly written text (tsv with a 'text' column), counted like Fars",
+    )
+    parser.add_argument(
         "--output", type=Path, default=Path(__file__).parent / "data" / TABLE_NAME
     )
     return parser.parse_args(argv)
@@ -313,7 +334,7 @@ def main(argv: list[str] | None = None) -> int:
     """Build the table and report its size; return a process exit code."""
     args = parse_args(argv)
     try:
-        sections = build_sections(site_packages_dirs(REPO), args.fars)
+        sections = build_sections(site_packages_dirs(REPO), args.fars, args.corpus)
     except FileNotFoundError as error:
         sys.stderr.write(f"khabar text build: {error}\n")
         return 1
