@@ -179,7 +179,9 @@ def corpus_texts(path: Path) -> Iterator[str]:
                 yield fields[column].translate(LETTERS_TABLE)
 
 
-def count_fars(path: Path, corpora: Iterable[Path] = ()) -> tuple[Counter[str], Counter[str]]:
+def count_fars(
+    path: Path, corpora: Iterable[Path] = ()
+) -> tuple[Counter[str], Counter[str]]:
     """Count word forms and spaced word pairs in Fars and any extra corpora."""
     words: Counter[str] = Counter()
     pairs: Counter[str] = Counter()
@@ -322,7 +324,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         type=Path,
         action="append",
         default=[],
-        help="extra correctly written text (tsv with a 'text' column), counted like Fars",
+        help="more correctly written text (tsv, a 'text' column), counted like Fars",
     )
     parser.add_argument(
         "--output", type=Path, default=Path(__file__).parent / "data" / TABLE_NAME
