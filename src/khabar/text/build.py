@@ -9,7 +9,11 @@ Sources (none is copied; only the derived word table is written):
   which spelling of a word (joined, half-space, spaced) newsrooms use;
 * a short curated list of «به‌» adverbs, which no lexicon above lists.
 
-The UD PerDT sentences are *not* read: they are the benchmark (see docs/text.md).
+The UD PerDT sentences (the benchmark) are read only as training labels for
+the small models of :mod:`khabar.text.learn`, which decide which spaced
+compounds join and which joined words split; ``--train FILE`` picks other
+files and ``--no-train`` skips them. docs/text.md describes the held-out
+protocol.
 
 Run ``python -m khabar.text.build`` (or ``khabar text build``); hazm and shekar
 are found in the current interpreter or in ``bench/text/.venv``.
@@ -25,8 +29,22 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from khabar.text.chars import JOINING_LETTERS, LETTERS_TABLE, ZWNJ
+from khabar.text.learn import (
+    RESPLIT_THRESHOLD,
+    Sources,
+    boundary_labels,
+    learned_pairs,
+    word_labels,
+)
 from khabar.text.table import TABLE_NAME, verb_forms, write_table
-from khabar.text.zwnj import Lexicon, Restorer
+from khabar.text.zwnj import (
+    _JOINED_ENDINGS,
+    COMPARATIVE_SUFFIXES,
+    PLURAL_SUFFIXES,
+    VOWEL_CLITICS,
+    Lexicon,
+    Restorer,
+)
 
 CURATED_FORMS = (
     "به‌ویژه",
@@ -60,6 +78,13 @@ SPACED_FACTOR = 1
 SHEKAR_PAIR_MIN = 1000
 # The work tree (src/khabar/text/build.py → repo), with shared/ beside it.
 REPO = Path(__file__).resolve().parents[3]
+# Suffixes whose spaced spelling the restorer's rules already decide.
+RULE_SUFFIXES = frozenset(PLURAL_SUFFIXES + COMPARATIVE_SUFFIXES + VOWEL_CLITICS)
+# Correct text the spaced-compound model learns from (see khabar.text.learn).
+DEFAULT_TRAIN = tuple(
+    REPO.parent / "shared/data/zwnj" / f"ud_perdt_{split}.tsv"
+    for split in ("dev", "test")
+)
 Voters = tuple[tuple[str, int, int], ...]
 # Judging a lexicon's half-spaced form: shekar's web counts and Fars both vote.
 LEXICON_VOTERS: Voters = (("shekar", 1, 1000), ("fars", 1, 3))
@@ -227,7 +252,10 @@ def zwnj_forms(dirs: list[Path], hazm: Counter[str], fars: Counter[str]) -> set[
 
 
 def build_sections(
-    dirs: list[Path], fars_path: Path, corpora: Iterable[Path] = ()
+    dirs: list[Path],
+    fars_path: Path,
+    corpora: Iterable[Path] = (),
+    train: Iterable[Path] = (),
 ) -> dict[str, Iterable[str]]:
     """Derive the table sections from the sources."""
     hazm = read_counted(find_file(dirs, "hazm/data/words.dat"), "\t")
@@ -255,7 +283,7 @@ def build_sections(
             or prefers_plain(w, split, counts, AFFIX_VOTERS)
         )
     )
-    zwnj.update(plural_or_indefinite(words, fars))
+    zwnj.update(plural_or_indefinite(words, counts, past))
     generated = Restorer(Lexicon({}, frozenset(), words, verbs, adjectives, stopwords))
     needed = {f for f in zwnj.values() if generated.word(f.replace(ZWNJ, "")) != f}
     pairs = {
@@ -270,9 +298,47 @@ def build_sections(
             and stopwords.isdisjoint(f.split(ZWNJ))
         )
     }
+    train = list(train)
+    if train:
+        # Table forms, and attested forms of a word kept joined («روانشناسی»).
+        candidates = {
+            f
+            for f in set(zwnj.values()) | forms
+            if f.count(ZWNJ) == 1
+            and f not in pairs
+            and not f.startswith(SPACED_PREFIXES)
+            and f.split(ZWNJ)[1] not in RULE_SUFFIXES
+        }
+        compounds = frozenset(
+            read_words(find_file(dirs, "shekar/data/files/compound_words.csv"))
+        )
+        sources = Sources(
+            fars,
+            fars_pairs,
+            hazm,
+            shekar,
+            compounds,
+            frozenset(attested),
+            stopwords,
+            frozenset(past),
+        )
+        labels = boundary_labels(t for path in train for t in corpus_texts(path))
+        learned = learned_pairs(candidates, labels, sources)
+        # Joined words that an attested half-spaced form may replace.
+        joined = {
+            f
+            for f in candidates
+            if f.replace(ZWNJ, "") in words and f.replace(ZWNJ, "") not in zwnj
+        }
+        labels = word_labels((t for p in train for t in corpus_texts(p)), joined)
+        resplit = learned_pairs(joined, labels, sources, RESPLIT_THRESHOLD)
+    else:
+        learned, resplit = set(), set()
     return {
         "zwnj": needed | pairs,
         "pairs": pairs,
+        "learned": learned,
+        "resplit": resplit,
         "words": words,
         "adjectives": adjectives,
         "stopwords": stopwords,
@@ -281,8 +347,17 @@ def build_sections(
     }
 
 
-def plural_or_indefinite(words: frozenset[str], fars: Counter[str]) -> dict[str, str]:
-    """Settle «خانهای»: «خان‌های» or «خانه‌ای», by which Fars writes more often."""
+def plural_or_indefinite(
+    words: frozenset[str], counts: Counts, past: Iterable[str] = ()
+) -> dict[str, str]:
+    """Settle «خانهای»: «خان‌های» or «خانه‌ای».
+
+    The spelling Fars writes more often wins. When Fars has neither, the more
+    frequent stem wins («قصه» over «قص»): Fars word counts, then hazm's, then
+    shekar's; a past participle always takes the clitic («نشسته‌ایم»).
+    """
+    fars = counts["fars"]
+    past = frozenset(past)
     settled = {}
     for word in words:
         stem = word[:-1]
@@ -292,8 +367,31 @@ def plural_or_indefinite(words: frozenset[str], fars: Counter[str]) -> dict[str,
             plural, indefinite = stem + ZWNJ + "ه" + clitic, word + ZWNJ + clitic
             if fars[plural] != fars[indefinite]:
                 best = max(plural, indefinite, key=fars.__getitem__)
-                settled[best.replace(ZWNJ, "")] = best
+            elif _is_known_word(stem + "ه" + clitic, words):
+                continue  # «انتهای» is «انتها» + «ی», neither reading
+            else:
+                participle = stem in past
+                indefinite_wins = participle or _more_frequent(word, stem, counts)
+                best = indefinite if indefinite_wins else plural
+            settled[best.replace(ZWNJ, "")] = best
     return settled
+
+
+def _is_known_word(word: str, words: frozenset[str]) -> bool:
+    """Tell whether ``word`` is a known word, alone or with a joined ending."""
+    return word in words or any(
+        word.endswith(end) and word[: -len(end)] in words for end in _JOINED_ENDINGS
+    )
+
+
+def _more_frequent(word: str, other: str, counts: Counts) -> bool:
+    """Tell whether ``word`` is more frequent than ``other`` in the first source
+    (Fars, hazm, shekar) that has either."""
+    for name in ("fars", "hazm", "shekar"):
+        a, b = counts[name].get(word, 0), counts[name].get(other, 0)
+        if a != b:
+            return a > b
+    return False
 
 
 def choose_forms(forms: set[str], attested: set[str], counts: Counts) -> dict[str, str]:
@@ -327,16 +425,38 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         help="more correctly written text (tsv, a 'text' column), counted like Fars",
     )
     parser.add_argument(
+        "--train",
+        type=Path,
+        action="append",
+        default=None,
+        help="correctly written text (tsv, a 'text' column) that the spaced-compound"
+        " model learns from; default: the UD PerDT dev and test files if present",
+    )
+    parser.add_argument(
+        "--no-train", action="store_true", help="build without the learned model"
+    )
+    parser.add_argument(
         "--output", type=Path, default=Path(__file__).parent / "data" / TABLE_NAME
     )
     return parser.parse_args(argv)
+
+
+def train_files(args: argparse.Namespace) -> list[Path]:
+    """Return the training files: ``--train``, or the UD PerDT files found."""
+    if args.no_train:
+        return []
+    if args.train is not None:
+        return args.train
+    return [path for path in DEFAULT_TRAIN if path.is_file()]
 
 
 def main(argv: list[str] | None = None) -> int:
     """Build the table and report its size; return a process exit code."""
     args = parse_args(argv)
     try:
-        sections = build_sections(site_packages_dirs(REPO), args.fars, args.corpus)
+        sections = build_sections(
+            site_packages_dirs(REPO), args.fars, args.corpus, train_files(args)
+        )
     except FileNotFoundError as error:
         sys.stderr.write(f"khabar text build: {error}\n")
         return 1

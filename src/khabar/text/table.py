@@ -5,6 +5,10 @@ The table is a gzip'd UTF-8 text file of sections, one word a line::
     #khabar-zwnj 1
     @zwnj      forms with half-spaces, such as «نرم‌افزار»
     @pairs     forms whose spaced spelling is joined too («نرم افزار»)
+    @learned   forms whose spaced spelling is joined in text that types other
+               half-spaces as spaces («پیش نیاز»), chosen by a learned model
+    @resplit   known joined words split in text that deletes half-spaces
+               («روانشناسی»), chosen by a learned model
     @words     correctly written words, never split and used as stems
     @adjectives  adjectives, which take «تر» and «ترین»
     @stopwords   function words (آن، این…), never joined across a space
@@ -24,7 +28,17 @@ from khabar.text.chars import ZWNJ
 from khabar.text.zwnj import Lexicon
 
 HEADER = "#khabar-zwnj 1"
-SECTIONS = ("zwnj", "pairs", "words", "adjectives", "stopwords", "present", "past")
+SECTIONS = (
+    "zwnj",
+    "pairs",
+    "learned",
+    "resplit",
+    "words",
+    "adjectives",
+    "stopwords",
+    "present",
+    "past",
+)
 TABLE_NAME = "zwnj.txt.gz"
 
 PRESENT_ENDINGS = ("م", "ی", "د", "یم", "ید", "ند")
@@ -83,6 +97,8 @@ def lexicon_from_sections(sections: Mapping[str, list[str]]) -> Lexicon:
     return Lexicon(
         zwnj=zwnj,
         pairs=frozenset(form.replace(ZWNJ, "") for form in sections["pairs"]),
+        learned={form.replace(ZWNJ, ""): form for form in sections["learned"]},
+        resplit={form.replace(ZWNJ, ""): form for form in sections["resplit"]},
         words=frozenset(sections["words"]),
         adjectives=frozenset(sections["adjectives"]),
         stopwords=frozenset(sections["stopwords"]),

@@ -13,7 +13,7 @@ A word is never split when the table lists it as a real word («بیمار»،
 """
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from khabar.text.chars import HAMZA_ABOVE, JOINING_LETTERS, LETTER_CLASS, ZWNJ
 
@@ -26,6 +26,7 @@ MEMO_LIMIT = 200_000
 _RUN_RE = re.compile(
     f"[{LETTER_CLASS}{HAMZA_ABOVE}{ZWNJ}]+(?: [{LETTER_CLASS}{HAMZA_ABOVE}{ZWNJ}]+)*"
 )
+_WORD_RE = re.compile(f"[{LETTER_CLASS}{ZWNJ}]+")
 _VERB_PREFIX_RE = re.compile("^((?:بر|در|فرو|باز|وا|ور|فرا)?ن?می)(..+)$")
 
 PLURAL_SUFFIXES = (
@@ -59,7 +60,16 @@ COMPOUND_SUFFIXES = (
     "پذیری",
     "پذیر",
     "آمیز",
+    # Participles of light verbs («سرکوب‌شده»), only split off a joined word:
+    # a spaced «انجام شده» is often a passive verb and stays spaced.
+    "شدگان",
+    "شده",
+    "زده",
+    "دیده",
+    "یافته",
+    "خورده",
 )
+_SPACED_HEADS = frozenset(("شدگان", "شده", "زده", "دیده", "یافته", "خورده"))
 SUFFIXES = PLURAL_SUFFIXES + COMPARATIVE_SUFFIXES + VOWEL_CLITICS + COMPOUND_SUFFIXES
 _COMPOUND_SUFFIX_SET = frozenset(COMPOUND_SUFFIXES)
 _VOWEL_CLITIC_SET = frozenset(VOWEL_CLITICS)
@@ -72,6 +82,7 @@ _JOINED_ENDINGS = ("شان", "تان", "مان", "یش", "یت", "یم", "یی",
 # Standalone tokens that are never words on their own in news prose.
 SUFFIX_TOKENS = frozenset(PLURAL_SUFFIXES + ("ترین",))
 _VERB_PREFIX_TOKEN_RE = re.compile("^(?:بر|در|فرو|باز|وا|ور|فرا)?ن?می$")
+
 BI = "بی"
 IMPERATIVE_A = "بیا"  # «ب» + «ی» glide before a verb stem in «آ»
 
@@ -86,7 +97,12 @@ class Lexicon:
     and kept); ``words`` are correctly written words, never split and used as
     stems; ``verbs`` are verb forms that may follow «می»; ``adjectives`` may
     take «تر» and «ترین»; ``stopwords`` (آن، این، آنکه…) are never joined to
-    «بی» or to a compound head across a space.
+    «بی» or to a compound head across a space. ``learned`` maps more joined
+    spellings to half-spaced forms («پیشنیاز» → «پیش‌نیاز»، «روانشناسی» →
+    «روان‌شناسی»), used only to join a space, and only in text that types other
+    half-spaces as spaces too (see :mod:`khabar.text.learn`). ``resplit`` maps
+    known joined words to a half-spaced form («روانشناسی» → «روان‌شناسی») used
+    only in text that deletes every other half-space.
     """
 
     zwnj: dict[str, str]
@@ -95,6 +111,8 @@ class Lexicon:
     verbs: frozenset[str]
     adjectives: frozenset[str]
     stopwords: frozenset[str]
+    learned: dict[str, str] = field(default_factory=dict)
+    resplit: dict[str, str] = field(default_factory=dict)
 
 
 class Restorer:
@@ -107,7 +125,21 @@ class Restorer:
 
     def restore(self, text: str) -> str:
         """Return ``text`` with half-spaces restored in every Persian word run."""
-        return _RUN_RE.sub(self._run, text)
+        lex = self.lexicon
+        if not lex.learned and not lex.resplit:
+            return _RUN_RE.sub(self._run, text)
+        # [learned pairs allowed, spaces joined, a learned pair was seen]
+        state = [False, 0, False]
+        restored = _RUN_RE.sub(lambda match: self._run(match, state), text)
+        if state[2] and state[1]:
+            # Another space was a half-space («می شود»): join the learned pairs.
+            state[0] = True
+            restored = _RUN_RE.sub(lambda match: self._run(match, state), text)
+        elif lex.resplit and not state[1] and ZWNJ in restored and ZWNJ not in text:
+            # Half-spaces deleted throughout: split the learned joined words too.
+            resplit = lex.resplit
+            restored = _WORD_RE.sub(lambda m: resplit.get(m[0]) or m[0], restored)
+        return restored
 
     def word(self, word: str) -> str:
         """Return one space-free word with its half-spaces restored."""
@@ -119,7 +151,7 @@ class Restorer:
             done = memo[word] = self._word(word)
         return done
 
-    def _run(self, match: re.Match[str]) -> str:
+    def _run(self, match: re.Match[str], state: list | None = None) -> str:
         """Restore one run of words: split each word, then join pairs."""
         words = match[0].split(" ")
         memo, word = self._memo, self.word
@@ -129,7 +161,9 @@ class Restorer:
         prev = memo.get(words[0]) or word(words[0])
         for raw in words[1:]:
             cur = memo.get(raw) or word(raw)
-            joined = self._join(prev, cur) if prev[-1] in JOINING_LETTERS else None
+            joined = (
+                self._join(prev, cur, state) if prev[-1] in JOINING_LETTERS else None
+            )
             if joined is None:
                 out.append(prev)
                 prev = cur
@@ -138,20 +172,34 @@ class Restorer:
         out.append(prev)
         return " ".join(out)
 
-    def _join(self, prev: str, cur: str) -> str | None:
+    def _join(self, prev: str, cur: str, state: list | None = None) -> str | None:
         """Return ``prev`` and ``cur`` joined by a half-space, or None to keep apart.
 
-        ``prev`` ends with a joining letter (the caller checks).
+        ``prev`` ends with a joining letter (the caller checks). ``state`` is
+        the text's ``[learned pairs allowed, a space was joined, a learned pair
+        was seen]``: learned pairs join only in text that types other
+        half-spaces as spaces.
         """
+        lex = self.lexicon
         prev_letters = prev.replace(ZWNJ, "")
         key = prev_letters + cur.replace(ZWNJ, "")
-        known = self.lexicon.zwnj.get(key)
-        if known is not None:
-            joins = key in self.lexicon.pairs and _has_boundary(
-                known, len(prev_letters)
-            )
-            return known if joins else None
-        return prev + ZWNJ + cur if self._joins_affix(prev, cur, key) else None
+        position = len(prev_letters)
+        known = lex.zwnj.get(key)
+        if known is not None and key in lex.pairs and _has_boundary(known, position):
+            if state is not None:
+                state[1] += 1
+            return known
+        if (known is None or _has_boundary(known, position)) and self._joins_affix(
+            prev, cur, key
+        ):
+            if state is not None:
+                state[1] += 1
+            return prev + ZWNJ + cur
+        learned = lex.learned.get(key) if state is not None else None
+        if learned is not None and _has_boundary(learned, position):
+            state[2] = True
+            return learned if state[0] else None
+        return None
 
     def _joins_affix(self, prev: str, cur: str, key: str) -> bool:
         """Tell whether a space between ``prev`` and ``cur`` stands for a half-space.
@@ -166,13 +214,15 @@ class Restorer:
             return True
         if _VERB_PREFIX_TOKEN_RE.match(prev):
             return self._is_verb(cur)
+        if cur in _VOWEL_CLITIC_SET and prev[-1] == "ه" and prev in lex.verbs:
+            return True  # a participle: «خورده اند» even if «خوردهاند» is known
         if key in lex.words:
             return False
         if prev == BI:
             return cur not in lex.stopwords and self._is_known(cur)
         if cur == COMPARATIVE:
             return prev in lex.adjectives
-        if cur.removesuffix(HAMZA_ABOVE) in _COMPOUND_SUFFIX_SET:
+        if cur.removesuffix(HAMZA_ABOVE) in _COMPOUND_SUFFIX_SET - _SPACED_HEADS:
             return prev in lex.words and prev not in lex.stopwords
         if cur in _VOWEL_CLITIC_SET:
             known = prev in lex.words or prev in lex.verbs
