@@ -14,7 +14,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_reader_replies_to_a_comment_on_the_reference_article(
-    page, live_server, site_tree, reference_page, artifacts
+    page, live_server, site_tree, premoderate, reference_page, artifacts
 ):
     scraped_file_import(path=reference_page, home=site_tree)
     article = article_get_by_code(code=1224974)

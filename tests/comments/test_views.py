@@ -34,7 +34,7 @@ def post(client, article, **fields):
     return client.post(f"/comments/post/{article.news_code}/", data)
 
 
-def test_valid_comment_is_stored_pending_and_reader_is_told(client):
+def test_valid_comment_is_stored_pending_and_reader_is_told(client, premoderate):
     article = ArticleFactory()
     response = post(client, article, text="گزارش دقیقی بود <script>alert(1)</script>")
     assert response.status_code == 302
@@ -83,7 +83,7 @@ def test_comment_text_is_escaped_once_approved(client):
     assert "<img src=x" not in html
 
 
-def test_reply_target_is_named_and_stored(client):
+def test_reply_target_is_named_and_stored(client, premoderate):
     parent = CommentFactory(name="سارا", status=Comment.Status.APPROVED)
     article = parent.article
     banner = client.get(f"{article.url}?reply={parent.pk}").content.decode()

@@ -33,3 +33,9 @@ def test_to_latin_digits():
 def test_jalali_in_tehran_time(moment, expected, settings):
     settings.TIME_ZONE = "Asia/Tehran"
     assert jalali(moment) == expected
+
+
+def test_jalali_of_a_plain_date():
+    from datetime import date
+
+    assert jalali(date(2026, 11, 29)) == "۸ آذر ۱۴۰۵"

@@ -19,7 +19,9 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def editor(client, django_user_model):
-    user = django_user_model.objects.create_superuser("dabir", "dabir@example.com", "pw")
+    user = django_user_model.objects.create_superuser(
+        "dabir", "dabir@example.com", "pw"
+    )
     client.force_login(user)
     return user
 
@@ -30,7 +32,9 @@ def article_form(**overrides):
         "slug": "new-library",
         "overline": "فرهنگی",
         "lead": "کتابخانه\u200cای با ده هزار جلد کتاب امروز گشایش یافت.",
-        "body": streamfield([("paragraph", rich_text("<p>متن خبر درباره کتابخانه.</p>"))]),
+        "body": streamfield(
+            [("paragraph", rich_text("<p>متن خبر درباره کتابخانه.</p>"))]
+        ),
         "tags": "کتاب, کتابخانه",
         "related_links": inline_formset([]),
         "byline": "",
@@ -42,7 +46,9 @@ def article_form(**overrides):
 
 def test_saving_a_draft_draws_no_code_and_publishing_draws_one(client, editor):
     service = service_get_or_create(home=home_page_get(), name="فرهنگی")
-    add_url = reverse("wagtailadmin_pages:add", args=("newsroom", "articlepage", service.pk))
+    add_url = reverse(
+        "wagtailadmin_pages:add", args=("newsroom", "articlepage", service.pk)
+    )
     assert client.get(add_url).status_code == 200
     assert client.post(add_url, article_form()).status_code == 302
     draft = ArticlePage.objects.get(slug="new-library")
@@ -63,3 +69,42 @@ def test_edit_view_of_an_imported_article_renders(client, editor):
     article = ArticleFactory()
     response = client.get(reverse("wagtailadmin_pages:edit", args=(article.pk,)))
     assert response.status_code == 200
+
+
+def test_typography_is_fixed_on_save_and_the_editor_is_told(client, editor):
+    service = service_get_or_create(home=home_page_get(), name="فرهنگی")
+    add_url = reverse(
+        "wagtailadmin_pages:add", args=("newsroom", "articlepage", service.pk)
+    )
+    form = article_form(
+        title="کتابخانه ها بهزودی باز میشوند",
+        lead="لید با ي و ك عربی و عدد 12",
+        body=streamfield(
+            [
+                (
+                    "paragraph",
+                    rich_text('<p>متن <a href="https://x.ir/1">پیوند 2</a> نمیشود</p>'),
+                )
+            ]
+        ),
+    )
+    response = client.post(add_url, form, follow=True)
+    assert response.status_code == 200
+    article = ArticlePage.objects.get(slug="new-library")
+    assert article.title == "کتابخانه\u200cها به\u200cزودی باز می\u200cشوند"
+    assert article.lead == "لید با ی و ک عربی و عدد ۱۲"
+    html = article.body[0].value.source
+    assert 'href="https://x.ir/1"' in html and "نمی\u200cشود" in html
+    shown = [str(m) for m in response.context["messages"]]
+    assert any("ویرایش نگارشی خودکار" in m and "میشوند" in m for m in shown)
+
+
+def test_clean_text_is_saved_as_is_without_a_message(client, editor):
+    service = service_get_or_create(home=home_page_get(), name="فرهنگی")
+    add_url = reverse(
+        "wagtailadmin_pages:add", args=("newsroom", "articlepage", service.pk)
+    )
+    response = client.post(add_url, article_form(), follow=True)
+    article = ArticlePage.objects.get(slug="new-library")
+    assert article.title == "افتتاح کتابخانه تازه در مرکز شهر"
+    assert not any("ویرایش نگارشی" in str(m) for m in response.context["messages"])

@@ -24,7 +24,10 @@ class CommentForm(forms.Form):
     name = forms.CharField(label=_("نام"), max_length=80)
     email = forms.EmailField(label=_("ایمیل (نمایش داده نمی\u200cشود)"), required=False)
     text = forms.CharField(label=_("متن نظر"), widget=forms.Textarea(attrs={"rows": 5}))
+    notify_replies = forms.BooleanField(required=False)
     parent = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    # A field people never see; bots that fill every input fill it.
+    website = forms.CharField(required=False)
     captcha_token = forms.CharField(widget=forms.HiddenInput)
     captcha_answer = forms.CharField(label=_("پاسخ پرسش امنیتی"), max_length=10)
 
@@ -62,6 +65,8 @@ class CommentForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
+        if cleaned.get("website"):
+            raise forms.ValidationError(_("ارسال نامعتبر بود."), code="honeypot")
         if not self.errors:
             try:
                 captcha_verify(

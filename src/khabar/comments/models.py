@@ -51,8 +51,18 @@ class Comment(models.Model):
     status = models.CharField(
         _("وضعیت"), max_length=10, choices=Status.choices, default=Status.PENDING
     )
+    notify_replies = models.BooleanField(_("خبرم کن وقتی پاسخ آمد"), default=False)
     ip_address = models.GenericIPAddressField(_("نشانی IP"), null=True, blank=True)
     created_at = models.DateTimeField(_("زمان ارسال"), default=timezone.now)
+    risk = models.FloatField(_("خطر"), default=0.0)
+    reasons = models.JSONField(_("دلیل‌های تصمیم خودکار"), default=list, blank=True)
+    primary_rule = models.CharField(_("دلیل اصلی"), max_length=20, blank=True)
+    text_key = models.CharField(max_length=64, blank=True, editable=False)
+    dedupe_key = models.CharField(
+        max_length=64, null=True, blank=True, unique=True, editable=False
+    )
+    likes = models.PositiveIntegerField(_("پسند"), default=0)
+    dislikes = models.PositiveIntegerField(_("نپسند"), default=0)
     moderated_at = models.DateTimeField(_("زمان بررسی"), null=True, blank=True)
     moderated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -73,11 +83,37 @@ class Comment(models.Model):
         ordering = ["created_at"]
         indexes = [
             models.Index(fields=["article", "status", "created_at"]),
-            models.Index(fields=["status", "created_at"]),
+            models.Index(fields=["status", "risk"]),
+            models.Index(fields=["text_key", "created_at"]),
+            models.Index(fields=["ip_address", "created_at"]),
+            models.Index(fields=["email"]),
         ]
 
     def __str__(self) -> str:
         return f"{self.name}: {Truncator(self.text).words(8)}"
+
+
+class CommentVote(models.Model):
+    """One reader's like (+1) or dislike (-1) of a comment; a reader votes once."""
+
+    comment = models.ForeignKey(Comment, on_delete=models.CASCADE, related_name="votes")
+    voter = models.CharField(max_length=64)
+    value = models.SmallIntegerField()
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("رأی به نظر")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["comment", "voter"], name="one_vote_per_reader"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(value__in=(1, -1)), name="vote_is_plus_or_minus_one"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.comment_id}: {self.value:+d}"
 
 
 class CaptchaUse(models.Model):

@@ -1,17 +1,27 @@
-"""Reads of comments for the article page."""
+"""Reads of comments for the article page, the moderator and the spam rule."""
+
+from datetime import timedelta
+
+from django.db import models
+from django.utils import timezone
 
 from .models import Comment
 
+SORTS = {
+    "oldest": ("created_at",),
+    "newest": ("-created_at",),
+    "top": ("-likes", "dislikes", "-created_at"),
+}
 
-def comment_tree_for_article(*, article) -> list[Comment]:
-    """Return the approved comments of ``article`` as a forest, oldest first.
+
+def comment_tree_for_article(*, article, sort: str = "oldest") -> list[Comment]:
+    """Return the approved comments of ``article`` as a forest, in ``sort`` order.
 
     Each comment gets a ``children`` list; a reply whose parent is not shown
     becomes a root so it is never silently hidden. One query whatever the size.
     """
-    comments = list(
-        Comment.objects.approved().filter(article=article).order_by("created_at")
-    )
+    order = SORTS.get(sort, SORTS["oldest"])
+    comments = list(Comment.objects.approved().filter(article=article).order_by(*order))
     by_id = {comment.pk: comment for comment in comments}
     roots = []
     for comment in comments:
@@ -34,3 +44,35 @@ def comment_reply_target(*, article, comment_id: object) -> Comment | None:
     except ValueError:
         return None
     return Comment.objects.approved().filter(article=article, pk=pk).first()
+
+
+def comment_counts_for_spam(*, text_key: str, ip_address: str | None) -> dict[str, int]:
+    """Count recent comments with the same text, and recent ones from the same IP.
+
+    The moderation engine scores repetition and floods from these counts.
+    """
+    now = timezone.now()
+    same_text = Comment.objects.filter(
+        text_key=text_key, created_at__gte=now - timedelta(days=1)
+    ).count()
+    from_source = (
+        Comment.objects.filter(
+            ip_address=ip_address, created_at__gte=now - timedelta(minutes=10)
+        ).count()
+        if ip_address
+        else 0
+    )
+    return {"same_text_recent": same_text, "recent_from_source": from_source}
+
+
+def comment_history_for_commenter(
+    *, comment: Comment, limit: int = 50
+) -> list[Comment]:
+    """Return other comments by the same email or IP, newest first."""
+    query = models.Q(pk__in=[])
+    if comment.email:
+        query |= models.Q(email__iexact=comment.email)
+    if comment.ip_address:
+        query |= models.Q(ip_address=comment.ip_address)
+    others = Comment.objects.filter(query).exclude(pk=comment.pk)
+    return list(others.select_related("article").order_by("-created_at")[:limit])

@@ -1,13 +1,53 @@
-"""Writes of comments: submission and staff review."""
+"""Writes of comments: submission through moderation, review, votes and notices."""
 
+import hashlib
+
+from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
-from django.db import transaction
+from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
+from django.db.models import F
 from django.utils import timezone
 
-from .models import Comment
+from khabar.moderation.models import LogEntry
+from khabar.moderation.services import Assessment, comment_assess, decision_log
+from khabar.newsroom.selectors import article_plain_text
+from khabar.text import search_key
+
+from .models import Comment, CommentVote
+from .selectors import comment_counts_for_spam
+
+STATUS_BY_DECISION = {
+    "publish": Comment.Status.APPROVED,
+    "hold": Comment.Status.PENDING,
+    "reject": Comment.Status.REJECTED,
+}
+AUTO_ACTION = {
+    Comment.Status.APPROVED: LogEntry.Action.AUTO_PUBLISH,
+    Comment.Status.PENDING: LogEntry.Action.AUTO_HOLD,
+    Comment.Status.REJECTED: LogEntry.Action.AUTO_REJECT,
+}
+HUMAN_ACTION = {
+    Comment.Status.APPROVED: LogEntry.Action.APPROVE,
+    Comment.Status.REJECTED: LogEntry.Action.REJECT,
+}
 
 
-@transaction.atomic
+def _digest(*parts: object) -> str:
+    return hashlib.sha256("\x1f".join(map(str, parts)).encode()).hexdigest()
+
+
+def _dedupe_key(*, article, text_key: str, ip_address: str | None, name: str) -> str:
+    """Return one key per (story, sender, text) and time window.
+
+    Two identical submissions in the same window (a double click, a resent
+    form) share the key, and the unique constraint keeps only one.
+    """
+    window = getattr(settings, "KHABAR_COMMENT_DUPLICATE_WINDOW", 600)
+    bucket = int(timezone.now().timestamp() // window)
+    return _digest(article.pk, text_key, ip_address or "", search_key(name), bucket)
+
+
 def comment_submit(
     *,
     article,
@@ -16,8 +56,29 @@ def comment_submit(
     email: str = "",
     parent: Comment | None = None,
     ip_address: str | None = None,
+    notify_replies: bool = False,
 ) -> Comment:
-    """Store a reader's comment as pending review, exactly as it was written."""
+    """Store a reader's comment as written, with the moderation pipeline's decision.
+
+    A repeated submission of the same comment returns the stored one.
+    ``comment.assessment`` carries the decision and the reader's message.
+    """
+    text_key = _digest(search_key(text))
+    dedupe_key = _dedupe_key(
+        article=article, text_key=text_key, ip_address=ip_address, name=name
+    )
+    existing = Comment.objects.filter(dedupe_key=dedupe_key).first()
+    if existing:
+        return _with_assessment(existing, None)
+    assessment = comment_assess(
+        article=article,
+        article_text=article_plain_text(article=article),
+        name=name,
+        email=email,
+        ip_address=ip_address,
+        text=text,
+        counts=comment_counts_for_spam(text_key=text_key, ip_address=ip_address),
+    )
     comment = Comment(
         article=article,
         parent=parent,
@@ -25,10 +86,37 @@ def comment_submit(
         email=email,
         text=text,
         ip_address=ip_address,
-        status=Comment.Status.PENDING,
+        notify_replies=notify_replies and bool(email),
+        status=STATUS_BY_DECISION[assessment.decision],
+        risk=assessment.risk,
+        reasons=assessment.reasons,
+        primary_rule=assessment.primary_rule,
+        text_key=text_key,
+        dedupe_key=dedupe_key,
     )
-    comment.full_clean()
+    comment.full_clean(exclude=["dedupe_key"])
+    try:
+        _comment_store(comment, assessment)
+    except IntegrityError:
+        return _with_assessment(Comment.objects.get(dedupe_key=dedupe_key), None)
+    return _with_assessment(comment, assessment)
+
+
+@transaction.atomic
+def _comment_store(comment: Comment, assessment: Assessment) -> None:
     comment.save()
+    decision_log(
+        comment=comment,
+        action=AUTO_ACTION[comment.status],
+        reasons=assessment.reasons,
+        policy=assessment.policy,
+    )
+    if comment.status == Comment.Status.APPROVED:
+        transaction.on_commit(lambda: reply_notify(comment=comment))
+
+
+def _with_assessment(comment: Comment, assessment: Assessment | None) -> Comment:
+    comment.assessment = assessment
     return comment
 
 
@@ -36,9 +124,54 @@ def comment_submit(
 def comment_moderate(
     *, comment: Comment, status: Comment.Status, user: AbstractBaseUser | None
 ) -> Comment:
-    """Approve or reject ``comment`` on behalf of ``user``."""
+    """Approve or reject ``comment`` on behalf of ``user``, and log it."""
+    was_approved = comment.status == Comment.Status.APPROVED
     comment.status = status
     comment.moderated_at = timezone.now()
     comment.moderated_by = user
     comment.save(update_fields=["status", "moderated_at", "moderated_by"])
+    if status in HUMAN_ACTION:
+        decision_log(comment=comment, action=HUMAN_ACTION[status], user=user)
+    if status == Comment.Status.APPROVED and not was_approved:
+        transaction.on_commit(lambda: reply_notify(comment=comment))
+    return comment
+
+
+def reply_notify(*, comment: Comment) -> bool:
+    """Email the parent's author that ``comment`` answered them, if they asked to be."""
+    parent = comment.parent
+    if parent is None or not parent.notify_replies or not parent.email:
+        return False
+    url = f"{settings.WAGTAILADMIN_BASE_URL}{comment.article.url}#comment-{comment.pk}"
+    send_mail(
+        subject=f"پاسخ تازه به نظر شما: {comment.article.title}",
+        message=f"{comment.name} به نظر شما پاسخ داد:\n\n{comment.text}\n\n{url}",
+        from_email=None,
+        recipient_list=[parent.email],
+        fail_silently=True,
+    )
+    return True
+
+
+@transaction.atomic
+def comment_vote(*, comment: Comment, voter: str, value: int) -> Comment:
+    """Record one reader's like (+1) or dislike (-1); a new vote replaces theirs."""
+    if value not in (1, -1):
+        raise ValueError("a vote is +1 or -1")
+    vote, created = CommentVote.objects.get_or_create(
+        comment=comment, voter=voter, defaults={"value": value}
+    )
+    if not created and vote.value == value:
+        return comment
+    changes = {
+        "likes" if value == 1 else "dislikes": F("likes" if value == 1 else "dislikes")
+        + 1
+    }
+    if not created:
+        undo = "likes" if vote.value == 1 else "dislikes"
+        changes[undo] = F(undo) - 1
+        vote.value = value
+        vote.save(update_fields=["value"])
+    Comment.objects.filter(pk=comment.pk).update(**changes)
+    comment.refresh_from_db(fields=["likes", "dislikes"])
     return comment

@@ -5,4 +5,5 @@ from . import views
 app_name = "comments"
 urlpatterns = [
     path("comments/post/<int:code>/", views.comment_post, name="post"),
+    path("comments/<int:pk>/vote/", views.comment_vote_view, name="vote"),
 ]

@@ -1,35 +1,79 @@
-"""Receive a comment: store it and send the reader back, or show what went wrong."""
+"""Receive comments and votes; answer the reader with what happened and why."""
 
-from django.http import Http404, HttpResponseRedirect
+import hashlib
+from urllib.parse import urlencode
+
+from django.http import Http404, HttpResponseBadRequest, HttpResponseRedirect
 from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from khabar.newsroom.selectors import article_get_by_code
 
 from .forms import CommentForm
-from .services import comment_submit
+from .limits import comment_rate_exceeded
+from .models import Comment
+from .services import comment_submit, comment_vote
+
+
+def _client_ip(request) -> str | None:
+    return request.META.get("REMOTE_ADDR") or None
+
+
+def _show_form(request, article, form, status: int, notice: str = ""):
+    context = article.get_context(request)
+    context.update({"comment_form": form, "comment_notice": notice})
+    return TemplateResponse(
+        request, article.get_template(request), context, status=status
+    )
 
 
 @require_POST
 def comment_post(request, code: int):
-    """Store a valid comment as pending, or re-show the article with the reason."""
+    """Store a comment through moderation, or re-show the article with the reason."""
     article = article_get_by_code(code=code)
     if article is None:
         raise Http404
     form = CommentForm(request.POST, article=article)
+    if comment_rate_exceeded(ip_address=_client_ip(request), article_id=article.pk):
+        notice = _("نظرهای زیادی پشت سر هم فرستاده شد؛ چند دقیقه بعد دوباره بفرستید.")
+        return _show_form(request, article, form, 429, notice)
     if not form.is_valid():
-        context = article.get_context(request)
-        context["comment_form"] = form
-        return TemplateResponse(
-            request, article.get_template(request), context, status=400
-        )
+        return _show_form(request, article, form, 400)
     data = form.cleaned_data
-    comment_submit(
+    comment = comment_submit(
         article=article,
         name=data["name"],
         email=data["email"],
         text=data["text"],
         parent=data["parent"],
-        ip_address=request.META.get("REMOTE_ADDR"),
+        ip_address=_client_ip(request),
+        notify_replies=data["notify_replies"],
     )
-    return HttpResponseRedirect(f"{article.url}?comment=pending#comments")
+    query = {"comment": comment.status, "why": comment.primary_rule}
+    anchor = (
+        f"comment-{comment.pk}"
+        if comment.status == Comment.Status.APPROVED
+        else "comments"
+    )
+    return HttpResponseRedirect(f"{article.url}?{urlencode(query)}#{anchor}")
+
+
+def _voter(request) -> str:
+    """Identify a reader for voting without an account, by their session."""
+    if not request.session.session_key:
+        request.session.save()
+    return hashlib.sha256(request.session.session_key.encode()).hexdigest()
+
+
+@require_POST
+def comment_vote_view(request, pk: int):
+    """Record a like or dislike, then go back to the comment."""
+    comment = Comment.objects.approved().filter(pk=pk).select_related("article").first()
+    if comment is None:
+        raise Http404
+    value = {"like": 1, "dislike": -1}.get(request.POST.get("vote", ""))
+    if value is None:
+        return HttpResponseBadRequest(_("رأی نامعتبر است."))
+    comment_vote(comment=comment, voter=_voter(request), value=value)
+    return HttpResponseRedirect(f"{comment.article.url}#comment-{comment.pk}")

@@ -4,7 +4,7 @@ Stored times are UTC; these functions convert to the display time zone and
 the Jalali calendar only when a page is rendered.
 """
 
-from datetime import datetime
+from datetime import date, datetime
 
 import jdatetime
 from django.utils import timezone
@@ -23,10 +23,13 @@ def to_latin_digits(value: str) -> str:
     return value.translate(LATIN_DIGITS)
 
 
-def jalali(value: datetime, fmt: str = "%d %B %Y") -> str:
-    """Format an aware datetime in the Jalali calendar, in the display time zone."""
-    local = timezone.localtime(value)
-    day = jdatetime.datetime.fromgregorian(datetime=local, locale="fa_IR")
+def jalali(value: date | datetime, fmt: str = "%d %B %Y") -> str:
+    """Format a date, or an aware datetime in the display time zone, in Jalali."""
+    if isinstance(value, datetime):
+        local = timezone.localtime(value)
+        day = jdatetime.datetime.fromgregorian(datetime=local, locale="fa_IR")
+    else:
+        day = jdatetime.date.fromgregorian(date=value, locale="fa_IR")
     text = day.strftime(fmt)
     # jdatetime pads the day ("08"); Persian newspapers write "۸ آذر".
     if text.startswith("0"):

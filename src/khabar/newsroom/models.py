@@ -132,6 +132,14 @@ class ArticlePage(Page):
         verbose_name = _("خبر")
         verbose_name_plural = _("اخبار")
 
+    def clean(self):
+        # Editors' text gets the same typography as imported text; the admin
+        # shows them what was fixed (see wagtail_hooks.typography_message).
+        from .typography import article_typography_fix
+
+        super().clean()
+        self.typography_changes = article_typography_fix(self)
+
     def save(self, *args, **kwargs):
         # Every way of publishing (admin, import, scheduled) ends here, so this
         # is where the invariant "a live article has a news code" is kept.

@@ -7,6 +7,7 @@ from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.http import HttpRequest
+from django.utils.html import strip_tags
 from taggit.models import Tag
 
 from khabar.text import search_key
@@ -105,3 +106,14 @@ def home_page_get() -> HomePage | None:
 def service_list_for_nav() -> list[ServicePage]:
     """Return the live services in tree order, for the navigation bar."""
     return list(ServicePage.objects.live().order_by("path"))
+
+
+def article_plain_text(*, article: ArticlePage) -> str:
+    """Return headline, overline, lead, body and tags as plain text (for similarity)."""
+    paragraphs = [
+        strip_tags(str(block.value.source if hasattr(block.value, "source") else ""))
+        for block in article.body
+        if block.block_type == "paragraph"
+    ]
+    tags = " ".join(tag.name for tag in article.tags.all())
+    return "\n".join([article.title, article.overline, article.lead, *paragraphs, tags])

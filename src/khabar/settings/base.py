@@ -19,6 +19,7 @@ INSTALLED_APPS = [
     "khabar.core",
     "khabar.newsroom",
     "khabar.comments",
+    "khabar.moderation",
     "khabar.site",
     "wagtail.contrib.settings",
     "wagtail.contrib.redirects",

@@ -2,9 +2,11 @@
 
 from django import template
 
+from khabar.moderation.messages import reader_message
+
 from ..captcha import captcha_new
 from ..forms import CommentForm
-from ..selectors import comment_reply_target, comment_tree_for_article
+from ..selectors import SORTS, comment_reply_target, comment_tree_for_article
 
 register = template.Library()
 
@@ -14,19 +16,26 @@ def comment_section(context, article):
     """Render the comments of ``article`` with a fresh captcha.
 
     A form handed in by the comment view (``comment_form``) keeps what the
-    reader typed; ``?reply=<id>`` names the comment being answered and
-    ``?comment=pending`` says the last comment awaits review.
+    reader typed; ``?reply=<id>`` names the comment being answered;
+    ``?comment=<status>&why=<rule>`` tells what happened to the last comment;
+    ``?sort=oldest|newest|top`` orders the list.
     """
     request = context["request"]
     form = context.get("comment_form") or CommentForm(article=article)
     reply_id = form["parent"].value() if form.is_bound else request.GET.get("reply")
+    sort = request.GET.get("sort") if request.GET.get("sort") in SORTS else "oldest"
+    status = request.GET.get("comment", "")
     return {
         "request": request,
         "article": article,
-        "comments": comment_tree_for_article(article=article),
+        "comments": comment_tree_for_article(article=article, sort=sort),
+        "sort": sort,
         "form": form,
+        "notice": context.get("comment_notice", ""),
         "captcha": captcha_new(),
         "reply_to": comment_reply_target(article=article, comment_id=reply_id),
-        "sent": request.GET.get("comment") == "pending" and not form.is_bound,
+        "result": None
+        if form.is_bound or not status
+        else reader_message(status=status, why=request.GET.get("why", "")),
         "rules": context["settings"]["core"]["AgencySettings"].comment_rule_list,
     }

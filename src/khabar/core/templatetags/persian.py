@@ -1,6 +1,6 @@
 """Template filters for Persian display: ``fa_digits``, ``jalali``, ``jalali_time``."""
 
-from datetime import datetime
+from datetime import date, datetime
 
 from django import template
 
@@ -17,7 +17,7 @@ def fa_digits(value: object) -> str:
 
 
 @register.filter
-def jalali(value: datetime | None) -> str:
+def jalali(value: date | datetime | None) -> str:
     """Write a date as «۸ آذر ۱۴۰۵»."""
     return format_jalali(value) if value else ""
 

@@ -1,0 +1,60 @@
+"""Automatic comment moderation for Khabar: rules, pipeline and reasons.
+
+Pure Python (no Django): the Django app around it stores comments and queues.
+
+``moderate(text, *, article_text=None, policy="auto", thresholds=None,
+custom_words=(), counts=None) -> Verdict``
+    Run the four rules (``insult``, ``not_persian``, ``off_topic``, ``spam``)
+    and decide ``publish``, ``hold`` or ``reject``.
+``Verdict``
+    ``decision``, ``findings`` (``Finding``: rule, score, reason, spans),
+    ``risk`` for ordering a queue, ``reason``, ``message``, ``as_json()``.
+``MESSAGES`` / ``reader_message(decision, reason)``
+    Short Persian messages for readers, by reason code.
+``DEFAULT_THRESHOLDS``
+    ``rule -> (hold at or above, reject at or above)``.
+``retrain(csv_path, out)`` / ``use_model(path)``
+    Retrain the insult model from a site's labelled history (``text,label``)
+    and make the process use it.
+
+Shipped data (``data/``): ``lexicon.tsv.gz``, ``insult.bin.gz``,
+``langid.json.gz``; ``python -m khabar.moderation.engine.build`` rebuilds them.
+"""
+
+from khabar.moderation.engine.findings import Finding
+from khabar.moderation.engine.insult_model import use_model
+from khabar.moderation.engine.messages import MESSAGES, reader_message
+from khabar.moderation.engine.pipeline import (
+    DEFAULT_THRESHOLDS,
+    HOLD,
+    POLICIES,
+    PUBLISH,
+    REJECT,
+    RULES,
+    Verdict,
+    moderate,
+)
+
+
+def retrain(csv_path, out):  # noqa: ANN001, ANN201 - thin lazy re-export
+    """Retrain the insult model from a labelled CSV (see ``build.retrain``)."""
+    from khabar.moderation.engine.build import retrain as _retrain
+
+    return _retrain(csv_path, out)
+
+
+__all__ = [
+    "DEFAULT_THRESHOLDS",
+    "HOLD",
+    "MESSAGES",
+    "POLICIES",
+    "PUBLISH",
+    "REJECT",
+    "RULES",
+    "Finding",
+    "Verdict",
+    "moderate",
+    "reader_message",
+    "retrain",
+    "use_model",
+]

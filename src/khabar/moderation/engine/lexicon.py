@@ -1,0 +1,141 @@
+"""Match lexicon words on folded keys, whole words only, through evasions.
+
+A lexicon maps folded keys to a weight (how sure a hit is an insult). Words
+are looked up whole, never as substrings, so short entries cannot fire inside
+ordinary words. Evasions are undone before the lookup: the key folding of
+:mod:`khabar.moderation.engine.tokens` handles half-spaces, joiners, tatweel,
+diacritics, letter variants and presentation forms; here repeated letters are
+squeezed, spelled-out letters are joined, common suffixes are stripped from
+long stems, and multi-word entries and entries written with a half-space
+(«بی‌شرف») match written apart, with half-spaces or joined.
+"""
+
+import gzip
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from khabar.moderation.engine.tokens import (
+    ZWNJ,
+    Token,
+    fold_word,
+    spelled_runs,
+    squeeze,
+    tokenize,
+)
+
+STRONG = 0.85  # obscenity and clear abuse: rejected when the model agrees
+MILD = 0.6  # insults that depend on context («احمق», «خر»): hold
+# Suffixes that attach to an insult without changing it (کثافت‌ها، کیرت).
+SUFFIXES = ("هایی", "های", "ها", "تون", "شون", "مون", "تو", "شو", "مو", "ی")
+SUFFIXES += ("ت", "م", "ش", "ه", "ا", "s", "i")
+MIN_STEM = 3  # never strip a suffix off a shorter stem («کس» + «ی» = «کسی»)
+MAX_PHRASE = 3
+LEXICON_FILE = "lexicon.tsv.gz"
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A lexicon word found in a text: span, weight and the entry's key."""
+
+    start: int
+    end: int
+    weight: float
+    key: str
+
+
+class Lexicon:
+    """A set of words and phrases, each with a weight, matched on folded keys."""
+
+    def __init__(self, entries: Iterable[tuple[str, float]]) -> None:
+        """Index ``(phrase, weight)`` entries; phrases are folded here."""
+        self.words: dict[str, float] = {}
+        self.phrases: dict[str, float] = {}
+        for phrase, weight in entries:
+            parts = [fold_word(part) for part in phrase.split()]
+            parts = [part for part in parts if part]
+            if not parts:
+                continue
+            joined = "".join(parts)
+            for key in (joined, squeeze(joined)):
+                self.words[key] = max(weight, self.words.get(key, 0.0))
+                if len(parts) > 1 or ZWNJ in phrase:
+                    self.phrases[key] = max(weight, self.phrases.get(key, 0.0))
+
+    def __len__(self) -> int:
+        """Return the number of indexed keys."""
+        return len(self.words)
+
+    def lookup(self, key: str) -> str | None:
+        """Return the entry key one token key matches, undoing evasions."""
+        for candidate in (key, squeeze(key)):
+            if candidate in self.words:
+                return candidate
+        for suffix in SUFFIXES:
+            if key.endswith(suffix) and len(key) - len(suffix) >= MIN_STEM:
+                stem = key[: -len(suffix)]
+                for candidate in (stem, squeeze(stem)):
+                    if candidate in self.words:
+                        return candidate
+        return None
+
+    def match_tokens(self, text: str, tokens: list[Token]) -> list[Hit]:
+        """Return the hits among ``tokens`` of ``text``, words and phrases."""
+        hits = []
+        for token in tokens:
+            entry = self.lookup(token.key)
+            if entry:
+                hits.append(Hit(token.start, token.end, self.words[entry], entry))
+        if self.phrases:
+            hits.extend(self._phrase_hits(tokens))
+        for run in spelled_runs(text, tokens):
+            entry = self.lookup(run.key)
+            if entry:
+                hits.append(Hit(run.start, run.end, self.words[entry], entry))
+        return hits
+
+    def match(self, text: str) -> list[Hit]:
+        """Return the hits in ``text``."""
+        return self.match_tokens(text, tokenize(text))
+
+    def _phrase_hits(self, tokens: list[Token]) -> list[Hit]:
+        """Return multi-word entries written with spaces between their parts."""
+        hits = []
+        for index in range(len(tokens) - 1):
+            joined = tokens[index].key
+            for size in range(2, MAX_PHRASE + 1):
+                if index + size > len(tokens):
+                    break
+                last = tokens[index + size - 1]
+                joined += last.key
+                for entry in (joined, squeeze(joined)):
+                    if entry in self.phrases:
+                        weight = self.phrases[entry]
+                        hits.append(Hit(tokens[index].start, last.end, weight, entry))
+                        break
+        return hits
+
+
+def read_entries(lines: Iterable[str]) -> list[tuple[str, float]]:
+    """Parse ``phrase<TAB>weight`` lines (weight optional: strong)."""
+    entries = []
+    for line in lines:
+        phrase, _, weight = line.rstrip("\n").partition("\t")
+        if phrase.strip() and not phrase.startswith("#"):
+            entries.append((phrase, float(weight) if weight else STRONG))
+    return entries
+
+
+@cache
+def default_lexicon() -> Lexicon:
+    """Load the shipped insult lexicon once per process."""
+    path = resources.files("khabar.moderation.engine") / "data" / LEXICON_FILE
+    with path.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as lines:
+        return Lexicon(read_entries(lines))
+
+
+@cache
+def custom_lexicon(words: tuple[str, ...]) -> Lexicon:
+    """Index a site's own word list with the same folding (cached per list)."""
+    return Lexicon((word, STRONG) for word in words)

@@ -1,0 +1,84 @@
+"""The four rules, each a small check returning a :class:`Finding` or None."""
+
+from collections.abc import Mapping
+
+from khabar.moderation.engine.classifier import word_features
+from khabar.moderation.engine.findings import Finding, Span
+from khabar.moderation.engine.insult_model import default_model, insult_probability
+from khabar.moderation.engine.langid import identify
+from khabar.moderation.engine.lexicon import custom_lexicon, default_lexicon
+from khabar.moderation.engine.spam import spam_score
+from khabar.moderation.engine.tokens import Token
+from khabar.moderation.engine.topic import off_topic_score
+
+SPAN_CONTRIBUTION = 0.8  # a word this heavy in the model is highlighted
+MAX_MODEL_SPANS = 5
+EXPLAIN_FROM = 0.3  # find model spans only for texts this likely offensive
+
+
+def check_insult(text: str, tokens: list[Token]) -> Finding | None:
+    """Score insults: lexicon hits (sure) combined with the classifier."""
+    hits = default_lexicon().match_tokens(text, tokens)
+    lexicon_weight = max((hit.weight for hit in hits), default=0.0)
+    probability = insult_probability(tokens, lexicon_weight)
+    score = 1.0 - (1.0 - lexicon_weight) * (1.0 - probability)
+    if score <= 0.0:
+        return None
+    if hits:
+        spans = tuple(sorted({(hit.start, hit.end) for hit in hits}))
+        return Finding("insult", score, "insult_lexicon", spans)
+    spans = model_spans(tokens) if probability >= EXPLAIN_FROM else ()
+    return Finding("insult", score, "insult_model", spans)
+
+
+def model_spans(tokens: list[Token]) -> tuple[Span, ...]:
+    """Return the spans of the words that push the classifier most."""
+    weights = default_model().weights
+    scored = []
+    for token in tokens:
+        weight = sum(weights.get(feat, 0.0) for feat in word_features(token.key))
+        if weight >= SPAN_CONTRIBUTION:
+            scored.append((weight, (token.start, token.end)))
+    scored.sort(reverse=True)
+    return tuple(sorted(span for _, span in scored[:MAX_MODEL_SPANS]))
+
+
+def check_custom(
+    text: str, tokens: list[Token], words: tuple[str, ...]
+) -> Finding | None:
+    """Match a site's own word list with the lexicon folding (sure: reject)."""
+    if not words:
+        return None
+    hits = custom_lexicon(words).match_tokens(text, tokens)
+    if not hits:
+        return None
+    spans = tuple(sorted({(hit.start, hit.end) for hit in hits}))
+    return Finding("insult", 1.0, "custom_word", spans)
+
+
+def check_not_persian(text: str) -> Finding | None:
+    """Score text that is not Persian (foreign language, script or Finglish)."""
+    guess = identify(text)
+    if guess.score <= 0.0:
+        return None
+    reason = "finglish" if guess.lang == "latin" and _finglish(text) else "not_persian"
+    return Finding("not_persian", guess.score, reason)
+
+
+def _finglish(text: str) -> bool:
+    """Tell whether Latin text looks like Persian typed in Latin letters."""
+    from khabar.moderation.engine.finglish import looks_finglish
+
+    return looks_finglish(text)
+
+
+def check_off_topic(text: str, article_text: str | None) -> Finding | None:
+    """Score comments unrelated to the article (this rule only holds)."""
+    score = off_topic_score(text, article_text)
+    return Finding("off_topic", score, "off_topic") if score > 0 else None
+
+
+def check_spam(text: str, counts: Mapping[str, int] | None) -> Finding | None:
+    """Score links, phone numbers, ad phrases and repetition counts."""
+    score, reason, spans = spam_score(text, counts)
+    return Finding("spam", score, reason, spans) if score > 0 else None

@@ -1,0 +1,151 @@
+"""Moderation policy, per-service overrides and the audit log of every decision."""
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+
+
+class Policy(models.TextChoices):
+    """``premoderate`` holds every comment; ``auto`` publishes what passes."""
+
+    PREMODERATE = "premoderate", _("بررسی همه نظرها پیش از انتشار")
+    AUTO = "auto", _("خودکار: انتشار نظرهای سالم، نگه\u200cداشتن موارد مشکوک")
+
+
+def _threshold(label, default):
+    return models.FloatField(label, default=default)
+
+
+@register_setting(icon="warning")
+class ModerationSettings(BaseSiteSetting):
+    """The site's moderation policy, rule thresholds, bans and its own word list.
+
+    A threshold is a score from 0 to 1: at or above «hold» a comment waits for
+    a moderator, at or above «reject» it is not published.
+    """
+
+    policy = models.CharField(
+        _("سیاست"), max_length=12, choices=Policy.choices, default=Policy.AUTO
+    )
+    insult_hold = _threshold(_("توهین: نگه\u200cداشتن از"), 0.35)
+    insult_reject = _threshold(_("توهین: رد از"), 0.85)
+    not_persian_hold = _threshold(_("غیرفارسی: نگه\u200cداشتن از"), 0.5)
+    not_persian_reject = _threshold(_("غیرفارسی: رد از"), 0.97)
+    off_topic_hold = _threshold(_("نامرتبط: نگه\u200cداشتن از"), 0.8)
+    spam_hold = _threshold(_("هرزنامه: نگه\u200cداشتن از"), 0.5)
+    spam_reject = _threshold(_("هرزنامه: رد از"), 0.9)
+    links_hold = models.PositiveSmallIntegerField(
+        _("نگه\u200cداشتن از این تعداد پیوند"), default=2
+    )
+    banned_names = models.TextField(_("نام\u200cهای مسدود"), blank=True)
+    banned_emails = models.TextField(_("ایمیل\u200cهای مسدود"), blank=True)
+    banned_ips = models.TextField(_("نشانی\u200cهای IP مسدود"), blank=True)
+    custom_words = models.TextField(
+        _("واژه\u200cهای ممنوع این سایت"),
+        blank=True,
+        help_text=_("هر واژه یا عبارت در یک سطر؛ با هر املایی تطبیق داده می\u200cشود."),
+    )
+
+    panels = [
+        FieldPanel("policy"),
+        MultiFieldPanel(
+            [
+                FieldPanel("insult_hold"),
+                FieldPanel("insult_reject"),
+                FieldPanel("not_persian_hold"),
+                FieldPanel("not_persian_reject"),
+                FieldPanel("off_topic_hold"),
+                FieldPanel("spam_hold"),
+                FieldPanel("spam_reject"),
+                FieldPanel("links_hold"),
+            ],
+            heading=_("آستانه\u200cها"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("banned_names"),
+                FieldPanel("banned_emails"),
+                FieldPanel("banned_ips"),
+                FieldPanel("custom_words"),
+            ],
+            heading=_("فهرست\u200cها"),
+        ),
+    ]
+
+    class Meta:
+        verbose_name = _("تنظیمات مدیریت نظرات")
+
+    def __str__(self) -> str:
+        return str(self.get_policy_display())
+
+    @staticmethod
+    def lines(value: str) -> list[str]:
+        """Return the non-empty, stripped lines of a list field."""
+        return [line.strip() for line in value.splitlines() if line.strip()]
+
+
+class ServicePolicy(models.Model):
+    """A service's own policy, overriding the site's (e.g. premoderate politics)."""
+
+    service = models.OneToOneField(
+        "newsroom.ServicePage",
+        on_delete=models.CASCADE,
+        related_name="moderation_policy",
+        verbose_name=_("سرویس"),
+    )
+    policy = models.CharField(_("سیاست"), max_length=12, choices=Policy.choices)
+
+    panels = [FieldPanel("service"), FieldPanel("policy")]
+
+    class Meta:
+        verbose_name = _("سیاست سرویس")
+        verbose_name_plural = _("سیاست سرویس\u200cها")
+
+    def __str__(self) -> str:
+        return f"{self.service}: {self.get_policy_display()}"
+
+
+class LogEntry(models.Model):
+    """One decision on a comment, automatic or human; kept when the comment is gone."""
+
+    class Action(models.TextChoices):
+        AUTO_PUBLISH = "auto_publish", _("انتشار خودکار")
+        AUTO_HOLD = "auto_hold", _("نگه\u200cداشتن خودکار")
+        AUTO_REJECT = "auto_reject", _("رد خودکار")
+        APPROVE = "approve", _("انتشار به دست ناظر")
+        REJECT = "reject", _("رد به دست ناظر")
+        BAN = "ban", _("مسدودکردن")
+
+    comment = models.ForeignKey(
+        "comments.Comment",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="moderation_log",
+        verbose_name=_("نظر"),
+    )
+    comment_ref = models.PositiveBigIntegerField(_("شناسه نظر"))
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("کاربر"),
+    )
+    action = models.CharField(_("اقدام"), max_length=14, choices=Action.choices)
+    reasons = models.JSONField(_("دلیل\u200cها"), default=list, blank=True)
+    policy = models.CharField(_("سیاست"), max_length=12, blank=True)
+    created_at = models.DateTimeField(_("زمان"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("رویداد مدیریت نظر")
+        verbose_name_plural = _("گزارش مدیریت نظرات")
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["created_at", "action"])]
+
+    def __str__(self) -> str:
+        return f"{self.get_action_display()} #{self.comment_ref}"

@@ -1,0 +1,114 @@
+"""Decide on a comment at submission, and record every decision, automatic or human."""
+
+from dataclasses import dataclass, field
+
+from django.contrib.auth.models import AbstractBaseUser
+from wagtail.models import Site
+
+from khabar.text import search_key
+
+from . import pipeline
+from .models import LogEntry, ModerationSettings, Policy, ServicePolicy
+
+BANNED = "banned"
+
+
+@dataclass(frozen=True)
+class Assessment:
+    """What the pipeline decided for one comment, and why.
+
+    ``reasons`` are dicts ``{"rule", "score", "code", "spans"}``.
+    """
+
+    decision: str
+    reasons: list[dict] = field(default_factory=list)
+    risk: float = 0.0
+    policy: str = Policy.AUTO
+    primary_rule: str = ""
+
+
+def moderation_settings(*, site: Site | None = None) -> ModerationSettings:
+    """Return the moderation settings of ``site`` (default: the default site)."""
+    site = site or Site.objects.filter(is_default_site=True).first()
+    return ModerationSettings.for_site(site)
+
+
+def policy_for_service(*, service, config: ModerationSettings) -> str:
+    """Return the service's own policy, or the site's."""
+    override = ServicePolicy.objects.filter(service_id=service.pk).first()
+    return override.policy if override else config.policy
+
+
+def _is_banned(
+    config: ModerationSettings, *, name: str, email: str, ip: str | None
+) -> bool:
+    names = {search_key(item) for item in config.lines(config.banned_names)}
+    emails = {item.lower() for item in config.lines(config.banned_emails)}
+    return (
+        (bool(name) and search_key(name) in names)
+        or (bool(email) and email.lower() in emails)
+        or (bool(ip) and ip in config.lines(config.banned_ips))
+    )
+
+
+def comment_assess(
+    *,
+    article,
+    article_text: str,
+    name: str,
+    email: str,
+    ip_address: str | None,
+    text: str,
+    counts: dict[str, int],
+) -> Assessment:
+    """Run the site's moderation rules on a comment about to be stored."""
+    config = moderation_settings()
+    if _is_banned(config, name=name, email=email, ip=ip_address):
+        reason = {"rule": BANNED, "score": 1.0, "code": BANNED, "spans": []}
+        return Assessment("reject", [reason], 1.0, config.policy, BANNED)
+    policy = policy_for_service(service=article.get_parent(), config=config)
+    result = pipeline.run(
+        text=text,
+        article_text=article_text,
+        policy=policy,
+        config=config,
+        counts=counts,
+    )
+    return Assessment(
+        result.decision, result.reasons, result.risk, policy, result.primary_rule
+    )
+
+
+def decision_log(
+    *,
+    comment,
+    action: LogEntry.Action,
+    user: AbstractBaseUser | None = None,
+    reasons: list[dict] | None = None,
+    policy: str = "",
+) -> LogEntry:
+    """Record one decision on ``comment``; the record outlives the comment."""
+    return LogEntry.objects.create(
+        comment=comment,
+        comment_ref=comment.pk,
+        actor=user,
+        action=action,
+        reasons=reasons or [],
+        policy=policy,
+    )
+
+
+def commenter_ban(*, comment, user: AbstractBaseUser) -> None:
+    """Ban the comment's email (or, without one, its IP) from commenting."""
+    config = moderation_settings()
+    if comment.email:
+        config.banned_emails = _add_line(config.banned_emails, comment.email.lower())
+    elif comment.ip_address:
+        config.banned_ips = _add_line(config.banned_ips, comment.ip_address)
+    config.save(update_fields=["banned_emails", "banned_ips"])
+    decision_log(comment=comment, action=LogEntry.Action.BAN, user=user)
+
+
+def _add_line(value: str, line: str) -> str:
+    lines = ModerationSettings.lines(value)
+    return "\n".join(lines if line in lines else [*lines, line])

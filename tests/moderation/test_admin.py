@@ -1,0 +1,134 @@
+"""The moderator's workspace: queue, one-click and bulk actions, history, report."""
+
+import pytest
+from django.urls import reverse
+
+from khabar.comments.models import Comment
+from khabar.moderation.models import LogEntry
+from khabar.moderation.services import moderation_settings
+from tests.factories import ArticleFactory, CommentFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def moderator(client, django_user_model):
+    user = django_user_model.objects.create_superuser(
+        "nazer", "nazer@example.com", "pw"
+    )
+    client.force_login(user)
+    return user
+
+
+def test_queue_orders_by_risk_and_highlights_matched_words(client, moderator):
+    CommentFactory(text="نظری بی\u200cخطر", risk=0.1)
+    CommentFactory(
+        text="این یک احمق است",
+        risk=0.9,
+        primary_rule="insult",
+        reasons=[
+            {"rule": "insult", "score": 0.9, "code": "lexicon", "spans": [[7, 11]]}
+        ],
+    )
+    html = client.get(reverse("wagtailsnippets_comments_comment:list")).content.decode()
+    assert "<mark>احمق</mark>" in html
+    assert html.index("احمق") < html.index("نظری بی\u200cخطر")
+    assert "توهین 0.90" in html
+
+
+@pytest.mark.parametrize(
+    ("params", "shown", "hidden"),
+    [
+        ({"status": "approved"}, "نظر منتشرشده", "نظر منتظر"),
+        ({"primary_rule": "spam"}, "نظر منتظر", "نظر منتشرشده"),
+    ],
+)
+def test_queue_filters(client, moderator, params, shown, hidden):
+    CommentFactory(text="نظر منتشرشده", status=Comment.Status.APPROVED)
+    CommentFactory(text="نظر منتظر", primary_rule="spam")
+    html = client.get(
+        reverse("wagtailsnippets_comments_comment:list"), params
+    ).content.decode()
+    assert shown in html and hidden not in html
+
+
+def test_filter_by_service_and_story(client, moderator):
+    sports = CommentFactory(
+        article=ArticleFactory(service_name="ورزشی"), text="نظر ورزشی"
+    )
+    CommentFactory(text="نظر سیاسی")
+    url = reverse("wagtailsnippets_comments_comment:list")
+    html = client.get(url, {"service": sports.article.get_parent().pk}).content.decode()
+    assert "نظر ورزشی" in html and "نظر سیاسی" not in html
+    html = client.get(url, {"news_code": sports.article.news_code}).content.decode()
+    assert "نظر ورزشی" in html and "نظر سیاسی" not in html
+
+
+@pytest.mark.parametrize(
+    ("action", "status"),
+    [("approve", "approved"), ("reject", "rejected"), ("ban", "rejected")],
+)
+def test_one_click_actions(client, moderator, action, status):
+    comment = CommentFactory(email="sender@example.com")
+    url = reverse("moderation_comment_action", args=(comment.pk,))
+    assert client.post(url, {"action": action}).status_code == 302
+    comment.refresh_from_db()
+    assert comment.status == status and comment.moderated_by == moderator
+    banned = "sender@example.com" in moderation_settings().banned_emails
+    assert banned is (action == "ban")
+    assert LogEntry.objects.filter(comment=comment, actor=moderator).exists()
+
+
+def test_one_click_action_needs_post_and_a_known_action(client, moderator):
+    comment = CommentFactory()
+    url = reverse("moderation_comment_action", args=(comment.pk,))
+    assert client.get(url).status_code == 405
+    assert client.post(url, {"action": "explode"}).status_code == 400
+
+
+def test_bulk_ban(client, moderator):
+    comments = [CommentFactory(email=f"s{n}@example.com") for n in range(2)]
+    url = reverse("wagtail_bulk_action", args=("comments", "comment", "ban"))
+    url += "?" + "&".join(f"id={c.pk}" for c in comments)
+    assert client.post(url).status_code == 302
+    banned = moderation_settings().banned_emails
+    assert "s0@example.com" in banned and "s1@example.com" in banned
+
+
+def test_commenter_history_shows_other_comments_and_decisions(client, moderator):
+    first = CommentFactory(email="same@example.com", text="نظر نخست فرستنده")
+    second = CommentFactory(email="same@example.com", text="نظر دوم فرستنده")
+    client.post(
+        reverse("moderation_comment_action", args=(first.pk,)), {"action": "reject"}
+    )
+    html = client.get(
+        reverse("moderation_commenter_history", args=(second.pk,))
+    ).content.decode()
+    assert "نظر نخست فرستنده" in html
+    html = client.get(
+        reverse("moderation_commenter_history", args=(first.pk,))
+    ).content.decode()
+    assert "رد به دست ناظر" in html
+
+
+def test_report_counts_decisions_per_day_and_survives_deletion(client, moderator):
+    comment = CommentFactory()
+    pk = comment.pk
+    client.post(reverse("moderation_comment_action", args=(pk,)), {"action": "approve"})
+    comment.delete()
+    html = client.get(reverse("moderation_report")).content.decode()
+    assert "انتشار به دست ناظر" in html
+    entry = LogEntry.objects.get(comment_ref=pk, action=LogEntry.Action.APPROVE)
+    assert entry.comment is None and entry.actor == moderator
+
+
+def test_moderator_role_without_permission_is_refused(client, django_user_model):
+    user = django_user_model.objects.create_user("reader", password="pw")
+    client.force_login(user)
+    comment = CommentFactory()
+    response = client.post(
+        reverse("moderation_comment_action", args=(comment.pk,)), {"action": "approve"}
+    )
+    assert response.status_code in {302, 403}
+    comment.refresh_from_db()
+    assert comment.status == Comment.Status.PENDING

@@ -1,0 +1,80 @@
+"""The insult classifier: shipped model, serialization and retraining."""
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from khabar.moderation.engine import build, moderate, use_model
+from khabar.moderation.engine.classifier import LinearModel, features, train
+from khabar.moderation.engine.insult_model import default_model, insult_probability
+from khabar.moderation.engine.tokens import tokenize
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Shadow the suite's Django cache fixture: these tests need no Django."""
+    yield
+
+
+def probability(text: str) -> float:
+    return insult_probability(tokenize(text), 0.0)
+
+
+def test_shipped_model_separates_clear_cases() -> None:
+    assert probability("مرتیکه بی‌شرف خفه شو دیگه") > 0.5
+    assert probability("گزارش دقیق و خوبی بود، ممنون از خبرنگار") < 0.3
+
+
+def test_shipped_model_file_is_small() -> None:
+    path = Path(build.DATA_DIR) / "insult.bin.gz"
+    assert path.stat().st_size < 2_000_000
+    assert len(default_model().weights) > 10_000
+
+
+def test_model_round_trips_through_bytes() -> None:
+    model = LinearModel({1: 0.5, 99: -1.25, 12345: 2.0}, bias=-0.3, platt=(1.2, 0.1))
+    again = LinearModel.loads(model.dumps())
+    assert again.weights == model.weights
+    assert again.bias == pytest.approx(-0.3)
+    assert again.platt == pytest.approx((1.2, 0.1))
+
+
+def test_training_learns_a_toy_task() -> None:
+    good = [features(tokenize(f"خبر خوب شماره {i} بود")) for i in range(30)]
+    bad = [features(tokenize(f"تو نادان و پست هستی {i}")) for i in range(30)]
+    model = train([(f, 0) for f in good] + [(f, 1) for f in bad], epochs=5)
+    assert model.probability(bad[0]) > 0.8 > 0.2 > model.probability(good[0])
+
+
+def test_retrain_from_a_site_csv(tmp_path: Path) -> None:
+    data = tmp_path / "history.csv"
+    with data.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["text", "label"])
+        for i in range(40):
+            writer.writerow([f"گزارش خوبی بود شماره {i}", "NOT"])
+            writer.writerow(
+                [f"نویسنده این خبر زبون‌نفهم است {i}", "OFF" if i % 2 else "1"]
+            )
+    out = tmp_path / "insult.bin.gz"
+    stats = build.retrain(data, out, epochs=3)
+    assert stats["rows"] == 80 and stats["offensive"] == 40
+    try:
+        use_model(out)
+        assert probability("نویسنده این خبر زبون‌نفهم است") > probability(
+            "گزارش خوبی بود"
+        )
+        assert moderate("گزارش خوبی بود").decision == "publish"
+    finally:
+        from khabar.moderation.engine import insult_model
+
+        insult_model._override.clear()
+        default_model.cache_clear()
+
+
+def test_retrain_needs_both_classes(tmp_path: Path) -> None:
+    data = tmp_path / "history.csv"
+    data.write_text("text,label\nسلام,0\nخوب,0\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="both"):
+        build.retrain(data, tmp_path / "out.bin.gz")
