@@ -6,6 +6,9 @@ into plain data the comments app stores.
 """
 
 from dataclasses import dataclass
+from pathlib import Path
+
+from django.conf import settings
 
 from . import engine
 
@@ -36,8 +39,20 @@ def thresholds_from(config) -> dict[str, tuple[float, float]]:
     }
 
 
+_loaded_model: list[str] = []
+
+
+def _use_site_model() -> None:
+    """Switch to the site's retrained insult model (``KHABAR_INSULT_MODEL``) once."""
+    path = getattr(settings, "KHABAR_INSULT_MODEL", "")
+    if path and path not in _loaded_model:
+        engine.use_model(Path(path))
+        _loaded_model[:] = [path]
+
+
 def run(*, text: str, article_text: str | None, policy: str, config, counts) -> Result:
     """Moderate ``text`` under ``policy`` with the site's settings."""
+    _use_site_model()
     verdict = engine.moderate(
         text,
         article_text=article_text,
