@@ -17,8 +17,7 @@ from pathlib import Path
 
 from evasions import EVASIONS
 
-from khabar.moderation.engine import DEFAULT_THRESHOLDS, moderate
-from khabar.moderation.engine import corpora
+from khabar.moderation.engine import DEFAULT_THRESHOLDS, corpora, moderate
 from khabar.moderation.engine.curate import FINGLISH_MILD, FINGLISH_STRONG
 from khabar.moderation.engine.finglish import FINGLISH_WORDS, to_finglish
 from khabar.moderation.engine.langid_build import held_out
@@ -47,9 +46,9 @@ def guard_flags(python: str, texts: list[str], which: str) -> list[bool] | None:
 
 def prf(flags: list[bool], labels: list[int]) -> str:
     """Return 'P R F1' of flags against labels."""
-    tp = sum(1 for f, y in zip(flags, labels) if f and y)
-    fp = sum(1 for f, y in zip(flags, labels) if f and not y)
-    fn = sum(1 for f, y in zip(flags, labels) if not f and y)
+    tp = sum(1 for f, y in zip(flags, labels, strict=True) if f and y)
+    fp = sum(1 for f, y in zip(flags, labels, strict=True) if f and not y)
+    fn = sum(1 for f, y in zip(flags, labels, strict=True) if not f and y)
     p = tp / (tp + fp) if tp + fp else 0.0
     r = tp / (tp + fn) if tp + fn else 0.0
     f1 = 2 * p * r / (p + r) if p + r else 0.0
@@ -79,15 +78,17 @@ def insult_section(sets: dict, guard: str) -> None:
             flags = guard_flags(guard, texts, which)
             shown = prf(flags, labels) if flags else "not installed"
             print(f"{name:9} persian-text-guard {which:8}   {shown}")
-        off = [v for v, y in zip(verdicts, labels) if y]
-        clean = [v for v, y in zip(verdicts, labels) if not y]
+        off = [v for v, y in zip(verdicts, labels, strict=True) if y]
+        clean = [v for v, y in zip(verdicts, labels, strict=True) if not y]
         held = sum(v.decision == "hold" for v in verdicts)
         leak = sum(v.decision == "publish" for v in off)
+        clean_rejected = sum(v.decision == "reject" for v in clean)
+        off_rejected = sum(v.decision == "reject" for v in off)
         print(
             f"{name:9} auto: held {pct(held, len(verdicts))} | offensive published"
             f" {pct(leak, len(off))} of offensive, {pct(leak, len(verdicts))} of all"
-            f" | clean rejected {pct(sum(v.decision == 'reject' for v in clean), len(clean))}"
-            f" | offensive rejected {pct(sum(v.decision == 'reject' for v in off), len(off))}"
+            f" | clean rejected {pct(clean_rejected, len(clean))}"
+            f" | offensive rejected {pct(off_rejected, len(off))}"
         )
 
 
@@ -149,8 +150,8 @@ def evasion_section(source: Path, guard: str) -> None:
         flags = guard_flags(guard, latin_texts, which)
         cells.append(pct(sum(flags), len(latin_texts)) if flags else "n/a")
     print(
-        f"{'finglish':18}  {pct(ours, len(latin_texts))}   {cells[0]:>12}   {cells[1]:>9}"
-        f"   ({len(latin)} Latin spellings)"
+        f"{'finglish':18}  {pct(ours, len(latin_texts))}   {cells[0]:>12}"
+        f"   {cells[1]:>9}   ({len(latin)} Latin spellings)"
     )
     clean = []
     for split in ("dev", "test"):
@@ -166,7 +167,8 @@ def evasion_section(source: Path, guard: str) -> None:
     not_published = sum(moderate(t).decision != "publish" for t in clean)
     print(f"\n## false alarms on {len(clean)} clean UD PerDT sentences (dev+test)")
     print(
-        f"khabar lexicon hits {lex} | insult >= {IS_INSULT} {insult} | pipeline not published {not_published}"
+        f"khabar lexicon hits {lex} | insult >= {IS_INSULT} {insult}"
+        f" | pipeline not published {not_published}"
     )
     for which in ("default", "full"):
         flags = guard_flags(guard, clean, which)

@@ -132,3 +132,31 @@ def test_moderator_role_without_permission_is_refused(client, django_user_model)
     assert response.status_code in {302, 403}
     comment.refresh_from_db()
     assert comment.status == Comment.Status.PENDING
+
+
+@pytest.fixture
+def moderator_user(client, django_user_model):
+    """A user in the «ناظر نظرات» group the migrations create, and nothing more."""
+    from django.contrib.auth.models import Group
+
+    user = django_user_model.objects.create_user("nazer2", password="pw")
+    user.groups.add(Group.objects.get(name="ناظر نظرات"))
+    client.force_login(user)
+    return user
+
+
+def test_moderator_group_can_work_the_queue(client, moderator_user):
+    comment = CommentFactory(text="نظر برای ناظر")
+    html = client.get(reverse("wagtailsnippets_comments_comment:list")).content.decode()
+    assert "نظر برای ناظر" in html
+    url = reverse("moderation_comment_action", args=(comment.pk,))
+    assert client.post(url, {"action": "approve"}).status_code == 302
+    comment.refresh_from_db()
+    assert comment.status == Comment.Status.APPROVED
+    assert client.get(reverse("moderation_report")).status_code == 200
+
+
+def test_moderator_group_cannot_edit_articles_or_settings(client, moderator_user):
+    article = ArticleFactory()
+    assert client.get(reverse("wagtailadmin_pages:edit", args=(article.pk,))).status_code in {302, 403}
+    assert client.get(reverse("wagtailsettings:edit", args=("moderation", "moderationsettings"))).status_code in {302, 403}
