@@ -128,7 +128,13 @@ def test_email_is_never_shown(client):
 
 @pytest.mark.parametrize(
     "path",
-    ["/x/abc", "/news/abc/slug/", "/tag/%00/", "/no/such/page/", "/news/1/" + "ب" * 500 + "/"],
+    [
+        "/x/abc",
+        "/news/abc/slug/",
+        "/tag/%00/",
+        "/no/such/page/",
+        "/news/1/" + "ب" * 500 + "/",
+    ],
 )
 def test_unknown_addresses_answer_a_persian_404(client, path):
     response = client.get(path, follow=True)

@@ -1,10 +1,37 @@
+from django.contrib.sitemaps import views as sitemap_views
 from django.urls import path
 
-from . import views
+from . import feeds, views
+from .sitemaps import SITEMAPS
 
 app_name = "site"
 urlpatterns = [
     path("news/<int:code>/<str:slug>/", views.article, name="article"),
     path("x/<int:code>", views.short_link, name="short_link"),
     path("tag/<str:name>/", views.tag, name="tag"),
+    path("feeds/rss/", feeds.LatestArticlesFeed(), name="rss"),
+    path("feeds/atom/", feeds.LatestArticlesAtomFeed(), name="atom"),
+    path("feeds/<str:kind>/<str:key>/rss/", feeds.LatestArticlesFeed(), name="rss_for"),
+    path(
+        "feeds/<str:kind>/<str:key>/atom/",
+        feeds.LatestArticlesAtomFeed(),
+        name="atom_for",
+    ),
+    path("news-sitemap.xml", views.news_sitemap, name="news_sitemap"),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
+]
+
+sitemap_urlpatterns = [
+    path(
+        "sitemap.xml",
+        sitemap_views.index,
+        {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap_section"},
+        name="sitemap_index",
+    ),
+    path(
+        "sitemap-<section>.xml",
+        sitemap_views.sitemap,
+        {"sitemaps": SITEMAPS},
+        name="sitemap_section",
+    ),
 ]

@@ -1,14 +1,19 @@
 """Public views outside the page tree: article by news code, short links, tag pages."""
 
-from django.http import Http404, HttpResponsePermanentRedirect
+from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import render
+from django.urls import reverse
 from taggit.models import Tag
+from wagtail.models import Site
 
+from khabar.core.models import AgencySettings
 from khabar.newsroom.selectors import (
     article_get_by_code,
     article_list_for_tag,
     article_page_for_request,
 )
+
+from .sitemaps import news_sitemap_articles
 
 
 def article(request, code: int, slug: str):
@@ -38,3 +43,29 @@ def tag(request, name: str):
         queryset=article_list_for_tag(tag=found), request=request
     )
     return render(request, "site/tag_page.html", {"tag": found, "articles": articles})
+
+
+def news_sitemap(request):
+    """The Google News sitemap: articles of the last 48 hours."""
+    site = Site.find_for_request(request)
+    context = {
+        "articles": news_sitemap_articles(),
+        "agency": AgencySettings.for_site(site).agency_name,
+        "base": request.build_absolute_uri("/").rstrip("/"),
+    }
+    return render(
+        request, "site/news_sitemap.xml", context, content_type="application/xml"
+    )
+
+
+def robots_txt(request):
+    """Allow crawling, keep the admin out, and name both sitemaps."""
+    base = request.build_absolute_uri("/").rstrip("/")
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /comments/",
+        f"Sitemap: {base}{reverse('sitemap_index')}",
+        f"Sitemap: {base}{reverse('site:news_sitemap')}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")

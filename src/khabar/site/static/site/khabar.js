@@ -19,3 +19,9 @@ document.addEventListener("click", (event) => {
     banner.hidden = true;
   }
 });
+
+// «نسخه چاپی»: shown only where the script runs; the print stylesheet does the rest.
+for (const button of document.querySelectorAll("[data-print]")) {
+  button.hidden = false;
+  button.addEventListener("click", () => window.print());
+}

@@ -1,0 +1,105 @@
+"""RSS 2.0 and Atom feeds of the whole site, of each service and of each tag."""
+
+from django.contrib.syndication.views import Feed
+from django.http import Http404
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed
+from taggit.models import Tag
+from wagtail.models import Site
+
+from khabar.core.models import AgencySettings
+from khabar.newsroom.models import ServicePage
+from khabar.newsroom.selectors import (
+    article_list_for_service,
+    article_list_for_tag,
+    article_list_latest,
+)
+
+FEED_SIZE = 30
+
+
+def _agency(request) -> str:
+    site = (
+        Site.find_for_request(request)
+        or Site.objects.filter(is_default_site=True).first()
+    )
+    return AgencySettings.for_site(site).agency_name
+
+
+class LatestArticlesFeed(Feed):
+    """The newest articles of the site; ``service`` or ``tag`` narrow it."""
+
+    language = "fa"
+
+    def get_object(self, request, kind: str = "", key: str = ""):
+        self.agency = _agency(request)
+        if kind == "service":
+            service = ServicePage.objects.live().filter(slug=key).first()
+            if service is None:
+                raise Http404
+            return service
+        if kind == "tag":
+            tag = Tag.objects.filter(name=key).first()
+            if tag is None:
+                raise Http404
+            return tag
+        if kind:
+            raise Http404
+        return None
+
+    def title(self, obj) -> str:
+        if isinstance(obj, ServicePage):
+            return f"{self.agency} - {obj.title}"
+        if isinstance(obj, Tag):
+            return f"{self.agency} - {obj.name}"
+        return self.agency
+
+    def link(self, obj) -> str:
+        if isinstance(obj, ServicePage):
+            return obj.url
+        if isinstance(obj, Tag):
+            return reverse("site:tag", kwargs={"name": obj.name})
+        return "/"
+
+    def description(self, obj) -> str:
+        return f"تازه\u200cترین خبرهای {self.title(obj)}"
+
+    def items(self, obj):
+        if isinstance(obj, ServicePage):
+            articles = article_list_for_service(service=obj)
+        elif isinstance(obj, Tag):
+            articles = article_list_for_tag(tag=obj)
+        else:
+            return article_list_latest(limit=FEED_SIZE)
+        return list(articles[:FEED_SIZE])
+
+    def item_title(self, item) -> str:
+        return f"{item.overline}: {item.title}" if item.overline else item.title
+
+    def item_description(self, item) -> str:
+        return item.lead
+
+    def item_link(self, item) -> str:
+        return item.url
+
+    def item_guid(self, item) -> str:
+        return reverse("site:short_link", kwargs={"code": item.news_code})
+
+    def item_pubdate(self, item):
+        return item.first_published_at
+
+    def item_updateddate(self, item):
+        return item.last_published_at or item.first_published_at
+
+    def item_author_name(self, item) -> str:
+        return item.byline or item.source_agency or self.agency
+
+    def item_categories(self, item) -> list[str]:
+        return [tag.name for tag in item.tags.all()]
+
+
+class LatestArticlesAtomFeed(LatestArticlesFeed):
+    """The same feed as Atom 1.0."""
+
+    feed_type = Atom1Feed
+    subtitle = LatestArticlesFeed.description
