@@ -28,11 +28,40 @@ def reference_page() -> Path:
 
 
 @pytest.fixture
-def home(db):
-    """Return the home page the migrations create."""
+def home(request):
+    """Return the home page, in plain and in transactional tests alike.
+
+    Transactional tests end with a flush that also removes the pages the
+    migrations created; the tree is rebuilt here when it is missing.
+    """
+    marker = request.node.get_closest_marker("django_db")
+    transactional = bool(marker and marker.kwargs.get("transaction"))
+    request.getfixturevalue("transactional_db" if transactional else "db")
+    return site_tree_ensure()
+
+
+def site_tree_ensure():
+    """Return the home page, creating root, home and default site if missing."""
+    from django.conf import settings
+    from wagtail.coreutils import get_supported_content_language_variant
+    from wagtail.models import Locale, Page, Site
+
+    from khabar.newsroom.models import HomePage
     from khabar.newsroom.selectors import home_page_get
 
-    return home_page_get()
+    home = home_page_get()
+    if home is None:
+        Locale.objects.get_or_create(
+            language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE)
+        )
+        root = Page.get_first_root_node() or Page.add_root(
+            instance=Page(title="Root", slug="root")
+        )
+        home = root.add_child(instance=HomePage(title="صفحه اول", slug="home"))
+        Site.objects.update_or_create(
+            is_default_site=True, defaults={"hostname": "localhost", "root_page": home}
+        )
+    return home
 
 
 @pytest.fixture

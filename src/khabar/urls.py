@@ -13,6 +13,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("", include("khabar.site.urls")),
     path("", include("khabar.comments.urls")),
+    path("", include("khabar.search.urls")),
     *sitemap_urlpatterns,
 ]
 

@@ -54,28 +54,7 @@ def artifacts() -> Path:
 
 @pytest.fixture
 def site_tree(transactional_db):
-    """Return the home page, rebuilding the page tree a previous test's flush emptied.
+    """Return the home page, rebuilt after an earlier transactional test's flush."""
+    from tests.conftest import site_tree_ensure
 
-    Transactional tests (needed so the live server's thread sees the data)
-    end with a flush that also removes the pages the migrations created.
-    """
-    from django.conf import settings
-    from wagtail.coreutils import get_supported_content_language_variant
-    from wagtail.models import Locale, Page, Site
-
-    from khabar.newsroom.models import HomePage
-    from khabar.newsroom.selectors import home_page_get
-
-    home = home_page_get()
-    if home is None:
-        Locale.objects.get_or_create(
-            language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE)
-        )
-        root = Page.get_first_root_node() or Page.add_root(
-            instance=Page(title="Root", slug="root")
-        )
-        home = root.add_child(instance=HomePage(title="صفحه اول", slug="home"))
-        Site.objects.update_or_create(
-            is_default_site=True, defaults={"hostname": "localhost", "root_page": home}
-        )
-    return home
+    return site_tree_ensure()

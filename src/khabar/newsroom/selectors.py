@@ -1,6 +1,7 @@
 """Reads of the newsroom that pages and other apps use."""
 
 from collections.abc import Iterable
+from html import unescape
 
 from django.conf import settings
 from django.core.paginator import Page as PaginatorPage
@@ -108,12 +109,23 @@ def service_list_for_nav() -> list[ServicePage]:
     return list(ServicePage.objects.live().order_by("path"))
 
 
-def article_plain_text(*, article: ArticlePage) -> str:
-    """Return headline, overline, lead, body and tags as plain text (for similarity)."""
+def article_plain_parts(*, article: ArticlePage) -> dict[str, str]:
+    """Return the article's text fields as plain text (tags joined by spaces)."""
     paragraphs = [
-        strip_tags(str(block.value.source if hasattr(block.value, "source") else ""))
+        unescape(strip_tags(block.value.source))
         for block in article.body
         if block.block_type == "paragraph"
     ]
-    tags = " ".join(tag.name for tag in article.tags.all())
-    return "\n".join([article.title, article.overline, article.lead, *paragraphs, tags])
+    return {
+        "title": article.title,
+        "overline": article.overline,
+        "lead": article.lead,
+        "body": "\n".join(paragraphs),
+        "tags": " ".join(tag.name for tag in article.tags.all()),
+    }
+
+
+def article_plain_text(*, article: ArticlePage) -> str:
+    """Return headline, overline, lead, body and tags as one plain text."""
+    parts = article_plain_parts(article=article)
+    return "\n".join(parts[k] for k in ("title", "overline", "lead", "body", "tags"))

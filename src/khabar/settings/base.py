@@ -20,6 +20,7 @@ INSTALLED_APPS = [
     "khabar.newsroom",
     "khabar.comments",
     "khabar.moderation",
+    "khabar.search",
     "khabar.site",
     "wagtail.contrib.settings",
     "wagtail.contrib.redirects",

@@ -21,6 +21,8 @@ Shipped data (``data/``): ``lexicon.tsv.gz``, ``insult.bin.gz``,
 ``langid.json.gz``; ``python -m khabar.moderation.engine.build`` rebuilds them.
 """
 
+from pathlib import Path
+
 from khabar.moderation.engine.findings import Finding
 from khabar.moderation.engine.insult_model import use_model
 from khabar.moderation.engine.messages import MESSAGES, reader_message
@@ -36,11 +38,17 @@ from khabar.moderation.engine.pipeline import (
 )
 
 
-def retrain(csv_path, out):  # noqa: ANN001, ANN201 - thin lazy re-export
-    """Retrain the insult model from a labelled CSV (see ``build.retrain``)."""
-    from khabar.moderation.engine.build import retrain as _retrain
+def retrain(
+    csv_path: Path | str, out: Path | str, *, epochs: int = 12
+) -> dict[str, int]:
+    """Retrain the insult model from a site's labelled CSV and write it to ``out``.
 
-    return _retrain(csv_path, out)
+    Imported lazily: building needs only the standard library, but there is no
+    reason to load it in a web process that only moderates.
+    """
+    from khabar.moderation.engine.build import retrain as build_retrain
+
+    return build_retrain(Path(csv_path), Path(out), epochs=epochs)
 
 
 __all__ = [

@@ -25,6 +25,7 @@ _PHONE_RE = re.compile(
 )
 _HANDLE_RE = re.compile(r"(?<![\w.])@[A-Za-z][A-Za-z0-9_]{4,}")
 ONLY_LINK = 0.7  # a comment that is nothing but a link: hold
+LINKS_HOLD = 0.8  # ``SpamLimits.links`` links or more: hold
 AD_PHRASES = (
     "خرید",
     "فروش ویژه",
@@ -79,7 +80,7 @@ def spam_score(
     ads = [(hit.start, hit.end) for hit in ad_lexicon().match(text)]
     counts = counts or {}
     signals = {
-        "spam_link": min(1.0, len(links) / limits.links),
+        "spam_link": link_score(len(links), limits.links),
         "spam_phone": 0.9 if phones else 0.0,
         "spam_ad": min(0.9, 0.35 * len(ads)),
         "spam_repeat": _ratio(
@@ -99,6 +100,16 @@ def spam_score(
     score = signals[reason]
     spans = tuple(sorted(links + phones + ads + (handles if ads else [])))
     return score, (reason if score else "spam"), spans
+
+
+def link_score(count: int, limit: int) -> float:
+    """Score links: weak below ``limit``, hold from ``limit``, sure from twice it."""
+    limit = max(limit, 1)
+    if count >= 2 * limit:
+        return 1.0
+    if count >= limit:
+        return LINKS_HOLD
+    return 0.5 * count / limit
 
 
 def _ratio(count: int, limit: int) -> float:

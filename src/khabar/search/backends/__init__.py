@@ -1,0 +1,51 @@
+"""Full-text backends: SQLite FTS5 by default, PostgreSQL ``tsvector`` in production.
+
+Both index the same folded terms (``documents.py``) and answer the same
+question: which article ids match these term groups, best first.
+"""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.db import connection
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Narrowing of a search: service, tag and a publication-time range."""
+
+    service_id: int | None = None
+    tag_id: int | None = None
+    since: datetime | None = None
+    until: datetime | None = None
+
+    def sql(self) -> tuple[str, list]:
+        """Return SQL conditions on ``d`` (the documents table) and their params."""
+        clauses, params = [], []
+        if self.service_id is not None:
+            clauses.append("d.service_id = %s")
+            params.append(self.service_id)
+        if self.tag_id is not None:
+            clauses.append(
+                "d.article_id IN (SELECT content_object_id FROM newsroom_articletag "
+                "WHERE tag_id = %s)"
+            )
+            params.append(self.tag_id)
+        if self.since is not None:
+            clauses.append("d.published_at >= %s")
+            params.append(self.since)
+        if self.until is not None:
+            clauses.append("d.published_at < %s")
+            params.append(self.until)
+        return "".join(f" AND {clause}" for clause in clauses), params
+
+
+def backend():
+    """Return the backend module for the default database."""
+    if connection.vendor == "postgresql":
+        from . import postgres
+
+        return postgres
+    from . import sqlite
+
+    return sqlite

@@ -1,0 +1,68 @@
+"""PostgreSQL: a weighted ``tsvector`` (``simple`` configuration) with a GIN index.
+
+PostgreSQL has no Persian text-search configuration; the terms are already
+folded by ``khabar.text``, so ``simple`` (no stemming, no stop words) is right.
+"""
+
+from django.db import connection
+
+VECTOR = (
+    "setweight(to_tsvector('simple', title), 'A') || "
+    "setweight(to_tsvector('simple', tags), 'A') || "
+    "setweight(to_tsvector('simple', lead), 'B') || "
+    "setweight(to_tsvector('simple', body), 'C')"
+)
+RECENCY = "(1.0 + 0.5 / (1.0 + extract(epoch FROM now() - d.published_at) / 604800.0))"
+
+
+def _quote(term: str) -> str:
+    return "'" + term.replace("'", "").replace("\\", "") + "'"
+
+
+def query_expression(groups: list[list[str]], match_all: bool) -> str:
+    """Return a ``to_tsquery`` string: every group (or any term) must match."""
+    if not match_all:
+        return " | ".join(_quote(term) for group in groups for term in group)
+    return " & ".join(
+        "(" + " | ".join(_quote(term) for term in group) + ")" for group in groups
+    )
+
+
+def upsert(document) -> None:
+    """Recompute ``document``'s vector from its stored terms."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"UPDATE search_searchdocument SET document = {VECTOR} "  # noqa: S608
+            "WHERE article_id = %s",
+            [document.pk],
+        )
+
+
+def delete(article_id: int) -> None:
+    """Nothing to do: the vector goes with its document row."""
+
+
+def clear() -> None:
+    """Nothing to do: the vectors go with their document rows."""
+
+
+def search(
+    groups, *, match_all: bool, filters, limit: int, offset: int
+) -> tuple[list[int], int]:
+    """Return one page of matching article ids, best first, and the total."""
+    where, params = filters.sql()
+    base = (
+        "FROM search_searchdocument d, to_tsquery('simple', %s) q "
+        f"WHERE d.document @@ q{where}"
+    )
+    args = [query_expression(groups, match_all), *params]
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT count(*) {base}", args)  # noqa: S608
+        total = cursor.fetchone()[0]
+        cursor.execute(
+            f"SELECT d.article_id {base} "  # noqa: S608
+            f"ORDER BY ts_rank_cd(d.document, q) * {RECENCY} DESC, d.published_at DESC "
+            "LIMIT %s OFFSET %s",
+            [*args, limit, offset],
+        )
+        return [row[0] for row in cursor.fetchall()], total

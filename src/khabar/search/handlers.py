@@ -1,0 +1,28 @@
+"""Index articles when they are published and drop them when they are not."""
+
+from django.db import transaction
+from django.db.models.signals import post_delete
+from wagtail.signals import page_published, page_unpublished
+
+from khabar.newsroom.models import ArticlePage
+
+
+def _on_published(sender, instance, **kwargs):
+    from .services import article_index
+
+    transaction.on_commit(lambda: article_index(article=instance))
+
+
+def _on_unpublished(sender, instance, **kwargs):
+    from .services import article_unindex
+
+    transaction.on_commit(lambda: article_unindex(article_id=instance.pk))
+
+
+def connect() -> None:
+    """Connect the handlers (called from ``SearchConfig.ready``)."""
+    page_published.connect(_on_published, sender=ArticlePage, dispatch_uid="search-pub")
+    page_unpublished.connect(
+        _on_unpublished, sender=ArticlePage, dispatch_uid="search-unpub"
+    )
+    post_delete.connect(_on_unpublished, sender=ArticlePage, dispatch_uid="search-del")

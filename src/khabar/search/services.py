@@ -1,0 +1,53 @@
+"""Keep the search index in step with what is published."""
+
+from django.db import transaction
+
+from khabar.newsroom.models import ArticlePage
+from khabar.newsroom.selectors import article_plain_parts
+from khabar.text.search import KEY_VERSION
+
+from .backends import backend
+from .documents import document_terms
+from .models import SearchDocument
+
+
+@transaction.atomic
+def article_index(*, article: ArticlePage) -> SearchDocument | None:
+    """Index ``article`` if it is live with a news code, else remove it."""
+    if not (article.live and article.news_code):
+        article_unindex(article_id=article.pk)
+        return None
+    parts = article_plain_parts(article=article)
+    document, _ = SearchDocument.objects.update_or_create(
+        article_id=article.pk,
+        defaults={
+            "title": document_terms(f"{parts['overline']} {parts['title']}"),
+            "tags": document_terms(parts["tags"]),
+            "lead": document_terms(parts["lead"]),
+            "body": document_terms(parts["body"]),
+            "service_id": article.get_parent().pk,
+            "published_at": article.first_published_at,
+            "key_version": KEY_VERSION,
+        },
+    )
+    backend().upsert(document)
+    return document
+
+
+@transaction.atomic
+def article_unindex(*, article_id: int) -> None:
+    """Remove an article from the index."""
+    SearchDocument.objects.filter(article_id=article_id).delete()
+    backend().delete(article_id)
+
+
+def index_rebuild() -> int:
+    """Rebuild the whole index from the published articles; return how many."""
+    with transaction.atomic():
+        SearchDocument.objects.all().delete()
+        backend().clear()
+    count = 0
+    for article in ArticlePage.objects.published().iterator(chunk_size=500):
+        article_index(article=article)
+        count += 1
+    return count
