@@ -1,0 +1,1 @@
+"""The read-only JSON API (django-ninja): articles, services, tags and search."""
