@@ -6,14 +6,14 @@ from html import unescape
 from django.conf import settings
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
-from django.db.models import QuerySet
+from django.db.models import Count, QuerySet
 from django.http import HttpRequest
 from django.utils.html import strip_tags
 from taggit.models import Tag
 
 from khabar.text import search_key
 
-from .models import ArticlePage, HomePage, ServicePage
+from .models import ArticlePage, ArticleTag, HomePage, ServicePage
 
 
 def _listing(queryset: QuerySet) -> QuerySet:
@@ -129,3 +129,14 @@ def article_plain_text(*, article: ArticlePage) -> str:
     """Return headline, overline, lead, body and tags as one plain text."""
     parts = article_plain_parts(article=article)
     return "\n".join(parts[k] for k in ("title", "overline", "lead", "body", "tags"))
+
+
+def shared_tag_counts(*, article: ArticlePage, others: Iterable[int]) -> dict[int, int]:
+    """Return, for each id in ``others``, how many tags it shares with ``article``."""
+    tags = ArticleTag.objects.filter(content_object=article).values("tag_id")
+    rows = (
+        ArticleTag.objects.filter(content_object_id__in=list(others), tag_id__in=tags)
+        .values("content_object_id")
+        .annotate(shared=Count("id"))
+    )
+    return {row["content_object_id"]: row["shared"] for row in rows}

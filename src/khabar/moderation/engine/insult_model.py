@@ -1,5 +1,6 @@
 """Load the shipped insult model and score texts with it."""
 
+from collections.abc import Sequence
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -26,7 +27,7 @@ def use_model(path: Path) -> None:
     default_model.cache_clear()
 
 
-def insult_probability(tokens: list[Token], lexicon_weight: float) -> float:
+def insult_probability(tokens: Sequence[Token], lexicon_weight: float) -> float:
     """Return the calibrated probability that the tokenized text is offensive."""
     if not tokens:
         return 0.0

@@ -13,7 +13,7 @@ import gzip
 import json
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from khabar.moderation.engine.classifier import sigmoid
@@ -22,6 +22,7 @@ LANGID_FILE = "langid.json.gz"
 LANGS = ("fa", "ar", "ur", "ps")
 ORDERS = (1, 2, 3, 4)
 MAX_CHARS = 2000  # enough evidence; bounds the work on huge input
+MAX_WORDS = 120  # words weighed: long texts are decided well before this
 SHORT_WORDS = 4  # fewer words than this is a short text: hold at most
 MEDIUM_WORDS = 8  # fewer words than this needs the larger lead
 SHORT_MARGIN = 28.0  # log-likelihood lead a short text needs to score 0.5
@@ -78,16 +79,25 @@ def tables() -> dict[str, dict[str, float]]:
     return model
 
 
+@lru_cache(maxsize=1 << 15)
+def word_likelihoods(word: str) -> tuple[float, ...]:
+    """Return the log-likelihood of one word in each language (cached)."""
+    model = tables()
+    scores = []
+    for lang in LANGS:
+        table = model[lang]
+        unknown = table["<unk>"]
+        scores.append(sum(table.get(gram, unknown) for gram in grams(word)))
+    return tuple(scores)
+
+
 def log_likelihoods(words: list[str]) -> dict[str, float]:
     """Return, per language, the naive Bayes log-likelihood of the words."""
-    model = tables()
-    scores = dict.fromkeys(LANGS, 0.0)
-    for word in words:
-        for gram in grams(word):
-            for lang in LANGS:
-                table = model[lang]
-                scores[lang] += table.get(gram, table["<unk>"])
-    return scores
+    totals = [0.0] * len(LANGS)
+    for word in words[:MAX_WORDS]:
+        for index, value in enumerate(word_likelihoods(word)):
+            totals[index] += value
+    return dict(zip(LANGS, totals, strict=True))
 
 
 def arabic_script_score(words: list[str]) -> tuple[float, str]:

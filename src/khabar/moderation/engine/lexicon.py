@@ -11,7 +11,7 @@ long stems, and multi-word entries and entries written with a half-space
 """
 
 import gzip
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -32,6 +32,7 @@ SUFFIXES = ("هایی", "های", "ها", "تون", "شون", "مون", "تو", 
 SUFFIXES += ("ت", "م", "ش", "ه", "ا", "s", "i")
 MIN_STEM = 3  # never strip a suffix off a shorter stem («کس» + «ی» = «کسی»)
 MAX_PHRASE = 3
+MEMO_SIZE = 1 << 16
 LEXICON_FILE = "lexicon.tsv.gz"
 
 
@@ -52,6 +53,7 @@ class Lexicon:
         """Index ``(phrase, weight)`` entries; phrases are folded here."""
         self.words: dict[str, float] = {}
         self.phrases: dict[str, float] = {}
+        self._seen: dict[str, str | None] = {}  # lookup memo: keys repeat a lot
         for phrase, weight in entries:
             parts = [fold_word(part) for part in phrase.split()]
             parts = [part for part in parts if part]
@@ -69,6 +71,16 @@ class Lexicon:
 
     def lookup(self, key: str) -> str | None:
         """Return the entry key one token key matches, undoing evasions."""
+        if key in self._seen:
+            return self._seen[key]
+        if len(self._seen) > MEMO_SIZE:
+            self._seen.clear()
+        entry = self._lookup(key)
+        self._seen[key] = entry
+        return entry
+
+    def _lookup(self, key: str) -> str | None:
+        """Return the entry key one token key matches (uncached)."""
         for candidate in (key, squeeze(key)):
             if candidate in self.words:
                 return candidate
@@ -80,7 +92,7 @@ class Lexicon:
                         return candidate
         return None
 
-    def match_tokens(self, text: str, tokens: list[Token]) -> list[Hit]:
+    def match_tokens(self, text: str, tokens: Sequence[Token]) -> list[Hit]:
         """Return the hits among ``tokens`` of ``text``, words and phrases."""
         hits = []
         for token in tokens:
@@ -99,7 +111,7 @@ class Lexicon:
         """Return the hits in ``text``."""
         return self.match_tokens(text, tokenize(text))
 
-    def _phrase_hits(self, tokens: list[Token]) -> list[Hit]:
+    def _phrase_hits(self, tokens: Sequence[Token]) -> list[Hit]:
         """Return multi-word entries written with spaces between their parts."""
         hits = []
         for index in range(len(tokens) - 1):

@@ -1,6 +1,6 @@
 """The four rules, each a small check returning a :class:`Finding` or None."""
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from khabar.moderation.engine.classifier import word_features
 from khabar.moderation.engine.findings import Finding, Span
@@ -16,7 +16,7 @@ MAX_MODEL_SPANS = 5
 EXPLAIN_FROM = 0.3  # find model spans only for texts this likely offensive
 
 
-def check_insult(text: str, tokens: list[Token]) -> Finding | None:
+def check_insult(text: str, tokens: Sequence[Token]) -> Finding | None:
     """Score insults: lexicon hits (sure) combined with the classifier."""
     hits = default_lexicon().match_tokens(text, tokens)
     lexicon_weight = max((hit.weight for hit in hits), default=0.0)
@@ -31,7 +31,7 @@ def check_insult(text: str, tokens: list[Token]) -> Finding | None:
     return Finding("insult", score, "insult_model", spans)
 
 
-def model_spans(tokens: list[Token]) -> tuple[Span, ...]:
+def model_spans(tokens: Sequence[Token]) -> tuple[Span, ...]:
     """Return the spans of the words that push the classifier most."""
     weights = default_model().weights
     scored = []
@@ -44,7 +44,7 @@ def model_spans(tokens: list[Token]) -> tuple[Span, ...]:
 
 
 def check_custom(
-    text: str, tokens: list[Token], words: tuple[str, ...]
+    text: str, tokens: Sequence[Token], words: tuple[str, ...]
 ) -> Finding | None:
     """Match a site's own word list with the lexicon folding (sure: reject)."""
     if not words:

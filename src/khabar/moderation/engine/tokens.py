@@ -9,6 +9,7 @@ moderator UI can highlight the matched words.
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -62,8 +63,13 @@ def is_latin(key: str) -> bool:
     return _LATIN_RE.search(key) is not None
 
 
-def tokenize(text: str) -> list[Token]:
-    """Return the word tokens of ``text`` with folded keys, at most MAX_TOKENS."""
+@lru_cache(maxsize=32)
+def tokenize(text: str) -> tuple[Token, ...]:
+    """Return the word tokens of ``text`` with folded keys, at most MAX_TOKENS.
+
+    Cached for the last few texts: every rule of one decision tokenizes the
+    same comment.
+    """
     tokens = []
     for match in _TOKEN_RE.finditer(text):
         key = fold_word(match.group())
@@ -71,10 +77,10 @@ def tokenize(text: str) -> list[Token]:
             tokens.append(Token(match.start(), match.end(), key))
             if len(tokens) >= MAX_TOKENS:
                 break
-    return tokens
+    return tuple(tokens)
 
 
-def spelled_runs(text: str, tokens: list[Token]) -> list[Token]:
+def spelled_runs(text: str, tokens: Sequence[Token]) -> list[Token]:
     """Join runs of single letters typed apart («ا ح م ق») into one token."""
     runs: list[Token] = []
     index = 0

@@ -18,6 +18,7 @@ class Filters:
     tag_id: int | None = None
     since: datetime | None = None
     until: datetime | None = None
+    exclude_id: int | None = None
 
     def sql(self) -> tuple[str, list]:
         """Return SQL conditions on ``d`` (the documents table) and their params."""
@@ -37,6 +38,9 @@ class Filters:
         if self.until is not None:
             clauses.append("d.published_at < %s")
             params.append(self.until)
+        if self.exclude_id is not None:
+            clauses.append("d.article_id <> %s")
+            params.append(self.exclude_id)
         return "".join(f" AND {clause}" for clause in clauses), params
 
 

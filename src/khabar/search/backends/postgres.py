@@ -15,16 +15,23 @@ VECTOR = (
 RECENCY = "(1.0 + 0.5 / (1.0 + extract(epoch FROM now() - d.published_at) / 604800.0))"
 
 
-def _quote(term: str) -> str:
-    return "'" + term.replace("'", "").replace("\\", "") + "'"
+def _quote(term: str, weights: str) -> str:
+    return "'" + term.replace("'", "").replace("\\", "") + "'" + weights
 
 
-def query_expression(groups: list[list[str]], match_all: bool) -> str:
-    """Return a ``to_tsquery`` string: every group (or any term) must match."""
+def query_expression(
+    groups: list[list[str]], match_all: bool, headline_only: bool = False
+) -> str:
+    """Return a ``to_tsquery`` string: every group (or any term) must match.
+
+    ``headline_only`` looks in title, tags and lead (weights A and B).
+    """
+    weights = ":AB" if headline_only else ""
     if not match_all:
-        return " | ".join(_quote(term) for group in groups for term in group)
+        return " | ".join(_quote(term, weights) for group in groups for term in group)
     return " & ".join(
-        "(" + " | ".join(_quote(term) for term in group) + ")" for group in groups
+        "(" + " | ".join(_quote(term, weights) for term in group) + ")"
+        for group in groups
     )
 
 
@@ -47,7 +54,13 @@ def clear() -> None:
 
 
 def search(
-    groups, *, match_all: bool, filters, limit: int, offset: int
+    groups,
+    *,
+    match_all: bool,
+    filters,
+    limit: int,
+    offset: int,
+    headline_only: bool = False,
 ) -> tuple[list[int], int]:
     """Return one page of matching article ids, best first, and the total."""
     where, params = filters.sql()
@@ -55,7 +68,7 @@ def search(
         "FROM search_searchdocument d, to_tsquery('simple', %s) q "
         f"WHERE d.document @@ q{where}"
     )
-    args = [query_expression(groups, match_all), *params]
+    args = [query_expression(groups, match_all, headline_only), *params]
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT count(*) {base}", args)  # noqa: S608
         total = cursor.fetchone()[0]

@@ -13,13 +13,20 @@ def _quote(term: str) -> str:
     return '"' + term.replace('"', "") + '"'
 
 
-def match_expression(groups: list[list[str]], match_all: bool) -> str:
-    """Return an FTS5 query: every group (or, failing that, any term) must match."""
+def match_expression(
+    groups: list[list[str]], match_all: bool, headline_only: bool = False
+) -> str:
+    """Return an FTS5 query: every group (or, failing that, any term) must match.
+
+    ``headline_only`` looks in title, tags and lead, not in the body.
+    """
     if not match_all:
-        return " OR ".join(_quote(term) for group in groups for term in group)
-    return " AND ".join(
-        "(" + " OR ".join(_quote(term) for term in group) + ")" for group in groups
-    )
+        expression = " OR ".join(_quote(term) for group in groups for term in group)
+    else:
+        expression = " AND ".join(
+            "(" + " OR ".join(_quote(term) for term in group) + ")" for group in groups
+        )
+    return f"{{title tags lead}} : ({expression})" if headline_only else expression
 
 
 def upsert(document) -> None:
@@ -46,7 +53,13 @@ def clear() -> None:
 
 
 def search(
-    groups, *, match_all: bool, filters, limit: int, offset: int
+    groups,
+    *,
+    match_all: bool,
+    filters,
+    limit: int,
+    offset: int,
+    headline_only: bool = False,
 ) -> tuple[list[int], int]:
     """Return one page of matching article ids, best first, and the total."""
     where, params = filters.sql()
@@ -54,7 +67,7 @@ def search(
         f"FROM {TABLE} JOIN search_searchdocument d ON d.article_id = {TABLE}.rowid "
         f"WHERE {TABLE} MATCH %s{where}"
     )
-    args = [match_expression(groups, match_all), *params]
+    args = [match_expression(groups, match_all, headline_only), *params]
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT count(*) {base}", args)  # noqa: S608
         total = cursor.fetchone()[0]
