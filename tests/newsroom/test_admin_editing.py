@@ -108,3 +108,23 @@ def test_clean_text_is_saved_as_is_without_a_message(client, editor):
     article = ArticlePage.objects.get(slug="new-library")
     assert article.title == "افتتاح کتابخانه تازه در مرکز شهر"
     assert not any("ویرایش نگارشی" in str(m) for m in response.context["messages"])
+
+
+def test_editor_is_offered_tags_and_ticked_ones_are_added(client, editor):
+    article = ArticleFactory(
+        title="سفر سرلشکر باقری به سوریه",
+        body=[("paragraph", "<p>سرلشکر محمد باقری امروز وارد دمشق شد.</p>")],
+    )
+    edit_url = reverse("wagtailadmin_pages:edit", args=(article.pk,))
+    html = client.get(edit_url).content.decode()
+    assert 'name="suggested_tags"' in html and 'value="محمد باقری"' in html
+    form = article_form(
+        title=article.title,
+        slug=article.slug,
+        body=streamfield([("paragraph", rich_text("<p>سرلشکر محمد باقری امروز وارد دمشق شد.</p>"))]),
+        tags="",
+    )
+    form["suggested_tags"] = ["محمد باقری", "سوریه"]
+    assert client.post(edit_url, form).status_code == 302
+    saved = ArticlePage.objects.get(pk=article.pk).get_latest_revision_as_object()
+    assert sorted(tag.name for tag in saved.tags.all()) == ["سوریه", "محمد باقری"]

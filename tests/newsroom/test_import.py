@@ -37,6 +37,9 @@ def test_reference_page_imports_as_a_published_article(home, reference_page):
     assert article.body[1].value["headline"].startswith("سرلشکر باقری: راهیان نور")
     assert result.url == article.url
     assert "/news/1224974/" in article.url
+    tags = {tag.name for tag in article.tags.all()}
+    assert {"سوریه", "محمد باقری", "ستاد کل نیروهای مسلح"} <= tags
+    assert any("suggested" in warning for warning in result.warnings)
 
 
 def test_second_import_changes_nothing(home, reference_page):

@@ -7,12 +7,19 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
+from .engine import DEFAULT_THRESHOLDS
+
 
 class Policy(models.TextChoices):
     """``premoderate`` holds every comment; ``auto`` publishes what passes."""
 
     PREMODERATE = "premoderate", _("بررسی همه نظرها پیش از انتشار")
     AUTO = "auto", _("خودکار: انتشار نظرهای سالم، نگه\u200cداشتن موارد مشکوک")
+
+
+# The engine's defaults are the site's until an editor changes them.
+HOLD = {rule: pair[0] for rule, pair in DEFAULT_THRESHOLDS.items()}
+REJECT = {rule: pair[1] for rule, pair in DEFAULT_THRESHOLDS.items()}
 
 
 def _threshold(label, default):
@@ -30,13 +37,13 @@ class ModerationSettings(BaseSiteSetting):
     policy = models.CharField(
         _("سیاست"), max_length=12, choices=Policy.choices, default=Policy.AUTO
     )
-    insult_hold = _threshold(_("توهین: نگه\u200cداشتن از"), 0.35)
-    insult_reject = _threshold(_("توهین: رد از"), 0.85)
-    not_persian_hold = _threshold(_("غیرفارسی: نگه\u200cداشتن از"), 0.5)
-    not_persian_reject = _threshold(_("غیرفارسی: رد از"), 0.97)
-    off_topic_hold = _threshold(_("نامرتبط: نگه\u200cداشتن از"), 0.8)
-    spam_hold = _threshold(_("هرزنامه: نگه\u200cداشتن از"), 0.5)
-    spam_reject = _threshold(_("هرزنامه: رد از"), 0.9)
+    insult_hold = _threshold(_("توهین: نگه\u200cداشتن از"), HOLD["insult"])
+    insult_reject = _threshold(_("توهین: رد از"), REJECT["insult"])
+    not_persian_hold = _threshold(_("غیرفارسی: نگه\u200cداشتن از"), HOLD["not_persian"])
+    not_persian_reject = _threshold(_("غیرفارسی: رد از"), REJECT["not_persian"])
+    off_topic_hold = _threshold(_("نامرتبط: نگه\u200cداشتن از"), HOLD["off_topic"])
+    spam_hold = _threshold(_("هرزنامه: نگه\u200cداشتن از"), HOLD["spam"])
+    spam_reject = _threshold(_("هرزنامه: رد از"), REJECT["spam"])
     links_hold = models.PositiveSmallIntegerField(
         _("نگه\u200cداشتن از این تعداد پیوند"), default=2
     )

@@ -60,6 +60,7 @@ def run(*, text: str, article_text: str | None, policy: str, config, counts) -> 
         thresholds=thresholds_from(config),
         custom_words=tuple(config.lines(config.custom_words)),
         counts=counts,
+        links_hold=config.links_hold,
     )
     reasons = [
         {

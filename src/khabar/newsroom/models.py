@@ -22,6 +22,7 @@ from wagtail.query import PageQuerySet
 from khabar.text import search_key
 
 from .blocks import ArticleBodyBlock
+from .forms import ArticlePageForm
 
 
 class HomePage(Page):
@@ -116,12 +117,14 @@ class ArticlePage(Page):
     parent_page_types = ["newsroom.ServicePage"]
     subpage_types: list[str] = []
     template = "site/article_page.html"
+    base_form_class = ArticlePageForm
     content_panels = [
         FieldPanel("overline"),
         FieldPanel("title"),
         FieldPanel("lead"),
         FieldPanel("body"),
         FieldPanel("tags"),
+        FieldPanel("suggested_tags"),
         InlinePanel("related_links", label=_("اخبار مرتبط")),
         MultiFieldPanel(
             [FieldPanel("byline"), FieldPanel("source_agency")], heading=_("منبع")

@@ -115,13 +115,15 @@ def moderate(
     thresholds: Mapping[str, Sequence[float]] | None = None,
     custom_words: Sequence[str] = (),
     counts: Mapping[str, int] | None = None,
+    links_hold: int | None = None,
 ) -> Verdict:
     """Moderate one comment and return the :class:`Verdict`.
 
     ``article_text`` is the story as plain text (headline, lead, body, tags);
     ``custom_words`` a site's own banned words, matched with the lexicon's
     folding; ``counts`` the database-side repetition counts
-    (``same_text_recent``, ``recent_from_source``).
+    (``same_text_recent``, ``recent_from_source``); ``links_hold`` the number
+    of links from which a comment is held (twice as many reject it).
     """
     if policy not in POLICIES:
         raise ValueError(f"unknown policy {policy!r}; expected one of {POLICIES}")
@@ -134,7 +136,7 @@ def moderate(
         check_custom(text, tokens, tuple(custom_words)),
         check_not_persian(text),
         check_off_topic(text, article_text),
-        check_spam(text, counts),
+        check_spam(text, counts, links_hold),
     ]
     if not text.strip() and not _has_counts(counts):
         found.append(Finding("spam", 1.0, "empty"))

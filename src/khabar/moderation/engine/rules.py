@@ -7,7 +7,7 @@ from khabar.moderation.engine.findings import Finding, Span
 from khabar.moderation.engine.insult_model import default_model, insult_probability
 from khabar.moderation.engine.langid import identify
 from khabar.moderation.engine.lexicon import custom_lexicon, default_lexicon
-from khabar.moderation.engine.spam import spam_score
+from khabar.moderation.engine.spam import SpamLimits, spam_score
 from khabar.moderation.engine.tokens import Token
 from khabar.moderation.engine.topic import off_topic_score
 
@@ -78,7 +78,10 @@ def check_off_topic(text: str, article_text: str | None) -> Finding | None:
     return Finding("off_topic", score, "off_topic") if score > 0 else None
 
 
-def check_spam(text: str, counts: Mapping[str, int] | None) -> Finding | None:
-    """Score links, phone numbers, ad phrases and repetition counts."""
-    score, reason, spans = spam_score(text, counts)
+def check_spam(
+    text: str, counts: Mapping[str, int] | None, links_hold: int | None = None
+) -> Finding | None:
+    """Score links (held from ``links_hold`` links), phones, ads and repetition."""
+    limits = SpamLimits() if links_hold is None else SpamLimits(links=links_hold)
+    score, reason, spans = spam_score(text, counts, limits)
     return Finding("spam", score, reason, spans) if score > 0 else None

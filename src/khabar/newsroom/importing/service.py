@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils.html import escape
 from django.utils.text import slugify
 
+from khabar.search.tagging import site_tags, tags_suggest
 from khabar.text import search_key
 
 from ..models import ArticlePage, HomePage, ImportRecord, RelatedArticle
@@ -24,6 +25,8 @@ from .scraped import (
 )
 
 FALLBACK_SERVICE = "عمومی"
+AUTO_TAGS = 5
+AUTO_TAG_MIN_SCORE = 2.0
 
 
 @dataclass
@@ -125,7 +128,21 @@ def _fill(article: ArticlePage, scraped: ScrapedArticle) -> None:
     article.lead = scraped.lead
     article.source_agency = scraped.agency
     article.body = [_body_block(item, targets) for item in scraped.body]
-    article.tags.set(scraped.tags)
+    article.tags.set(scraped.tags or _suggested_tags(scraped))
+
+
+def _suggested_tags(scraped: ScrapedArticle) -> list[str]:
+    """Tag a page that came without tags with the surest suggestions."""
+    parts = {
+        "title": scraped.headline,
+        "lead": scraped.lead,
+        "body": "\n".join(i.text for i in scraped.body if i.kind == "paragraph"),
+    }
+    found = tags_suggest(parts=parts, existing=site_tags(), limit=AUTO_TAGS)
+    names = [item.name for item in found if item.score >= AUTO_TAG_MIN_SCORE]
+    if names:
+        scraped.warnings.append("no tags on the page; suggested: " + "، ".join(names))
+    return names
 
 
 def _body_block(item, targets: dict[str, ArticlePage]) -> tuple[str, object]:

@@ -52,7 +52,7 @@ class Migration(migrations.Migration):
                 "indexes": [
                     models.Index(
                         fields=["service_id", "published_at"],
-                        name="search_sear_service_5a7f3e_idx",
+                        name="search_sear_service_ec5b68_idx",
                     )
                 ],
             },
