@@ -50,13 +50,20 @@ def comment_post(request, code: int):
         ip_address=_client_ip(request),
         notify_replies=data["notify_replies"],
     )
-    query = {"comment": comment.status, "why": comment.primary_rule}
+    query = {"comment": comment.status, "why": _decisive_code(comment)}
     anchor = (
         f"comment-{comment.pk}"
         if comment.status == Comment.Status.APPROVED
         else "comments"
     )
     return HttpResponseRedirect(f"{article.url}?{urlencode(query)}#{anchor}")
+
+
+def _decisive_code(comment: Comment) -> str:
+    """Return the reason code of the rule that decided, for the reader's message."""
+    return next(
+        (r["code"] for r in comment.reasons if r["rule"] == comment.primary_rule), ""
+    )
 
 
 def _voter(request) -> str:

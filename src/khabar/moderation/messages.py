@@ -1,27 +1,25 @@
-"""Tell readers about their comment: published, awaiting review, or not, and why."""
+"""Tell readers about their comment: published, awaiting review, or not, and why.
+
+The reasons for a rejection are the engine's reader messages (one per reason
+code, never a score); a banned sender gets its own sentence.
+"""
 
 from django.utils.translation import gettext_lazy as _
+
+from .engine import MESSAGES
 
 STATUS_MESSAGES = {
     "approved": _("نظر شما منتشر شد."),
     "pending": _("نظر شما ثبت شد و پس از بررسی منتشر می\u200cشود."),
     "rejected": _("نظر شما منتشر نشد."),
 }
-WHY_MESSAGES = {
-    "insult": _(
-        "نظرات حاوی توهین و هرگونه نسبت ناروا به اشخاص حقیقی و حقوقی "
-        "منتشر نمی\u200cشود."
-    ),
-    "not_persian": _("نظراتی که غیر از زبان فارسی باشد منتشر نمی\u200cشود."),
-    "off_topic": _("نظراتی که با خبر مرتبط نباشد منتشر نمی\u200cشود."),
-    "spam": _("نظر شما شبیه پیام تبلیغاتی یا تکراری است."),
-    "banned": _("امکان انتشار نظر از این فرستنده وجود ندارد."),
-}
+BANNED_MESSAGE = _("امکان انتشار نظر از این فرستنده وجود ندارد.")
 
 
 def reader_message(*, status: str, why: str = "") -> dict[str, str]:
     """Return the status sentence and, for a rejected comment, the reason."""
     message = {"status": status, "text": str(STATUS_MESSAGES.get(status, ""))}
-    if status == "rejected" and why in WHY_MESSAGES:
-        message["why"] = str(WHY_MESSAGES[why])
+    reason = BANNED_MESSAGE if why == "banned" else MESSAGES.get(why)
+    if status == "rejected" and reason:
+        message["why"] = str(reason)
     return message
