@@ -84,3 +84,10 @@ def site_policy(db):
 def premoderate(site_policy):
     """Hold every comment for a moderator, as the reference site does."""
     return site_policy("premoderate")
+
+
+@pytest.fixture
+def staff(client, admin_user):
+    """Log ``client`` in as a superuser and return the user."""
+    client.force_login(admin_user)
+    return admin_user

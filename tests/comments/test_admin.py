@@ -9,15 +9,6 @@ from tests.factories import CommentFactory
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def staff(client, django_user_model):
-    user = django_user_model.objects.create_superuser(
-        "editor", "editor@example.com", "pw"
-    )
-    client.force_login(user)
-    return user
-
-
 def test_comment_listing_shows_pending_comments(client, staff):
     CommentFactory(text="نظری در انتظار بررسی")
     response = client.get(reverse("wagtailsnippets_comments_comment:list"))

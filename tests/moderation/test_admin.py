@@ -1,4 +1,4 @@
-"""The moderator's workspace: queue, one-click and bulk actions, history, report."""
+"""The staff's workspace: queue, one-click and bulk actions, history, report."""
 
 import pytest
 from django.urls import reverse
@@ -11,16 +11,7 @@ from tests.factories import ArticleFactory, CommentFactory
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def moderator(client, django_user_model):
-    user = django_user_model.objects.create_superuser(
-        "nazer", "nazer@example.com", "pw"
-    )
-    client.force_login(user)
-    return user
-
-
-def test_queue_orders_by_risk_and_highlights_matched_words(client, moderator):
+def test_queue_orders_by_risk_and_highlights_matched_words(client, staff):
     CommentFactory(text="نظری بی\u200cخطر", risk=0.1)
     CommentFactory(
         text="این یک احمق است",
@@ -43,7 +34,7 @@ def test_queue_orders_by_risk_and_highlights_matched_words(client, moderator):
         ({"primary_rule": "spam"}, "نظر منتظر", "نظر منتشرشده"),
     ],
 )
-def test_queue_filters(client, moderator, params, shown, hidden):
+def test_queue_filters(client, staff, params, shown, hidden):
     CommentFactory(text="نظر منتشرشده", status=Comment.Status.APPROVED)
     CommentFactory(text="نظر منتظر", primary_rule="spam")
     html = client.get(
@@ -52,7 +43,7 @@ def test_queue_filters(client, moderator, params, shown, hidden):
     assert shown in html and hidden not in html
 
 
-def test_filter_by_service_and_story(client, moderator):
+def test_filter_by_service_and_story(client, staff):
     sports = CommentFactory(
         article=ArticleFactory(service_name="ورزشی"), text="نظر ورزشی"
     )
@@ -68,25 +59,25 @@ def test_filter_by_service_and_story(client, moderator):
     ("action", "status"),
     [("approve", "approved"), ("reject", "rejected"), ("ban", "rejected")],
 )
-def test_one_click_actions(client, moderator, action, status):
+def test_one_click_actions(client, staff, action, status):
     comment = CommentFactory(email="sender@example.com")
     url = reverse("moderation_comment_action", args=(comment.pk,))
     assert client.post(url, {"action": action}).status_code == 302
     comment.refresh_from_db()
-    assert comment.status == status and comment.moderated_by == moderator
+    assert comment.status == status and comment.moderated_by == staff
     banned = "sender@example.com" in moderation_settings().banned_emails
     assert banned is (action == "ban")
-    assert LogEntry.objects.filter(comment=comment, actor=moderator).exists()
+    assert LogEntry.objects.filter(comment=comment, actor=staff).exists()
 
 
-def test_one_click_action_needs_post_and_a_known_action(client, moderator):
+def test_one_click_action_needs_post_and_a_known_action(client, staff):
     comment = CommentFactory()
     url = reverse("moderation_comment_action", args=(comment.pk,))
     assert client.get(url).status_code == 405
     assert client.post(url, {"action": "explode"}).status_code == 400
 
 
-def test_bulk_ban(client, moderator):
+def test_bulk_ban(client, staff):
     comments = [CommentFactory(email=f"s{n}@example.com") for n in range(2)]
     url = reverse("wagtail_bulk_action", args=("comments", "comment", "ban"))
     url += "?" + "&".join(f"id={c.pk}" for c in comments)
@@ -95,7 +86,7 @@ def test_bulk_ban(client, moderator):
     assert "s0@example.com" in banned and "s1@example.com" in banned
 
 
-def test_commenter_history_shows_other_comments_and_decisions(client, moderator):
+def test_commenter_history_shows_other_comments_and_decisions(client, staff):
     first = CommentFactory(email="same@example.com", text="نظر نخست فرستنده")
     second = CommentFactory(email="same@example.com", text="نظر دوم فرستنده")
     client.post(
@@ -111,7 +102,7 @@ def test_commenter_history_shows_other_comments_and_decisions(client, moderator)
     assert "رد به دست ناظر" in html
 
 
-def test_report_counts_decisions_per_day_and_survives_deletion(client, moderator):
+def test_report_counts_decisions_per_day_and_survives_deletion(client, staff):
     comment = CommentFactory()
     pk = comment.pk
     client.post(reverse("moderation_comment_action", args=(pk,)), {"action": "approve"})
@@ -119,7 +110,7 @@ def test_report_counts_decisions_per_day_and_survives_deletion(client, moderator
     html = client.get(reverse("moderation_report")).content.decode()
     assert "انتشار به دست ناظر" in html
     entry = LogEntry.objects.get(comment_ref=pk, action=LogEntry.Action.APPROVE)
-    assert entry.comment is None and entry.actor == moderator
+    assert entry.comment is None and entry.actor == staff
 
 
 def test_moderator_role_without_permission_is_refused(client, django_user_model):
@@ -158,5 +149,9 @@ def test_moderator_group_can_work_the_queue(client, moderator_user):
 
 def test_moderator_group_cannot_edit_articles_or_settings(client, moderator_user):
     article = ArticleFactory()
-    assert client.get(reverse("wagtailadmin_pages:edit", args=(article.pk,))).status_code in {302, 403}
-    assert client.get(reverse("wagtailsettings:edit", args=("moderation", "moderationsettings"))).status_code in {302, 403}
+    assert client.get(
+        reverse("wagtailadmin_pages:edit", args=(article.pk,))
+    ).status_code in {302, 403}
+    assert client.get(
+        reverse("wagtailsettings:edit", args=("moderation", "moderationsettings"))
+    ).status_code in {302, 403}

@@ -1,4 +1,4 @@
-"""An editor writes and publishes an article through the Wagtail admin."""
+"""An staff writes and publishes an article through the Wagtail admin."""
 
 import pytest
 from django.urls import reverse
@@ -15,15 +15,6 @@ from khabar.newsroom.services import service_get_or_create
 from tests.factories import ArticleFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def editor(client, django_user_model):
-    user = django_user_model.objects.create_superuser(
-        "dabir", "dabir@example.com", "pw"
-    )
-    client.force_login(user)
-    return user
 
 
 def article_form(**overrides):
@@ -44,7 +35,7 @@ def article_form(**overrides):
     return nested_form_data(data)
 
 
-def test_saving_a_draft_draws_no_code_and_publishing_draws_one(client, editor):
+def test_saving_a_draft_draws_no_code_and_publishing_draws_one(client, staff):
     service = service_get_or_create(home=home_page_get(), name="فرهنگی")
     add_url = reverse(
         "wagtailadmin_pages:add", args=("newsroom", "articlepage", service.pk)
@@ -65,13 +56,13 @@ def test_saving_a_draft_draws_no_code_and_publishing_draws_one(client, editor):
     assert "افتتاح کتابخانه تازه در مرکز شهر" in page.content.decode()
 
 
-def test_edit_view_of_an_imported_article_renders(client, editor):
+def test_edit_view_of_an_imported_article_renders(client, staff):
     article = ArticleFactory()
     response = client.get(reverse("wagtailadmin_pages:edit", args=(article.pk,)))
     assert response.status_code == 200
 
 
-def test_typography_is_fixed_on_save_and_the_editor_is_told(client, editor):
+def test_typography_is_fixed_on_save_and_the_editor_is_told(client, staff):
     service = service_get_or_create(home=home_page_get(), name="فرهنگی")
     add_url = reverse(
         "wagtailadmin_pages:add", args=("newsroom", "articlepage", service.pk)
@@ -99,7 +90,7 @@ def test_typography_is_fixed_on_save_and_the_editor_is_told(client, editor):
     assert any("ویرایش نگارشی خودکار" in m and "میشوند" in m for m in shown)
 
 
-def test_clean_text_is_saved_as_is_without_a_message(client, editor):
+def test_clean_text_is_saved_as_is_without_a_message(client, staff):
     service = service_get_or_create(home=home_page_get(), name="فرهنگی")
     add_url = reverse(
         "wagtailadmin_pages:add", args=("newsroom", "articlepage", service.pk)
@@ -110,7 +101,7 @@ def test_clean_text_is_saved_as_is_without_a_message(client, editor):
     assert not any("ویرایش نگارشی" in str(m) for m in response.context["messages"])
 
 
-def test_editor_is_offered_tags_and_ticked_ones_are_added(client, editor):
+def test_editor_is_offered_tags_and_ticked_ones_are_added(client, staff):
     article = ArticleFactory(
         title="سفر سرلشکر باقری به سوریه",
         body=[("paragraph", "<p>سرلشکر محمد باقری امروز وارد دمشق شد.</p>")],
@@ -121,7 +112,9 @@ def test_editor_is_offered_tags_and_ticked_ones_are_added(client, editor):
     form = article_form(
         title=article.title,
         slug=article.slug,
-        body=streamfield([("paragraph", rich_text("<p>سرلشکر محمد باقری امروز وارد دمشق شد.</p>"))]),
+        body=streamfield(
+            [("paragraph", rich_text("<p>سرلشکر محمد باقری امروز وارد دمشق شد.</p>"))]
+        ),
         tags="",
     )
     form["suggested_tags"] = ["محمد باقری", "سوریه"]

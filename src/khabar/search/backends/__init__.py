@@ -44,6 +44,25 @@ class Filters:
         return "".join(f" AND {clause}" for clause in clauses), params
 
 
+def page_of_ids(
+    base: str, args: list, order: str, limit: int, offset: int
+) -> tuple[list[int], int]:
+    """Count a search's matches and fetch one page of their ids.
+
+    ``base`` is the query's ``FROM … WHERE`` with the documents table as ``d``;
+    ``order`` its ``ORDER BY`` expression. Both come from the backends, never
+    from a reader: the reader's words travel in ``args``.
+    """
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT count(*) {base}", args)  # noqa: S608
+        total = cursor.fetchone()[0]
+        cursor.execute(
+            f"SELECT d.article_id {base} ORDER BY {order} LIMIT %s OFFSET %s",  # noqa: S608
+            [*args, limit, offset],
+        )
+        return [row[0] for row in cursor.fetchall()], total
+
+
 def backend():
     """Return the backend module for the default database."""
     if connection.vendor == "postgresql":

@@ -6,6 +6,8 @@ folded by ``khabar.text``, so ``simple`` (no stemming, no stop words) is right.
 
 from django.db import connection
 
+from . import page_of_ids
+
 VECTOR = (
     "setweight(to_tsvector('simple', title), 'A') || "
     "setweight(to_tsvector('simple', tags), 'A') || "
@@ -69,13 +71,10 @@ def search(
         f"WHERE d.document @@ q{where}"
     )
     args = [query_expression(groups, match_all, headline_only), *params]
-    with connection.cursor() as cursor:
-        cursor.execute(f"SELECT count(*) {base}", args)  # noqa: S608
-        total = cursor.fetchone()[0]
-        cursor.execute(
-            f"SELECT d.article_id {base} "  # noqa: S608
-            f"ORDER BY ts_rank_cd(d.document, q) * {RECENCY} DESC, d.published_at DESC "
-            "LIMIT %s OFFSET %s",
-            [*args, limit, offset],
-        )
-        return [row[0] for row in cursor.fetchall()], total
+    return page_of_ids(
+        base,
+        args,
+        f"ts_rank_cd(d.document, q) * {RECENCY} DESC, d.published_at DESC",
+        limit,
+        offset,
+    )

@@ -2,6 +2,8 @@
 
 from django.db import connection
 
+from . import page_of_ids
+
 TABLE = "search_fts"
 # BM25 column weights: title, tags, lead, body.
 WEIGHTS = "10.0, 6.0, 3.0, 1.0"
@@ -68,12 +70,6 @@ def search(
         f"WHERE {TABLE} MATCH %s{where}"
     )
     args = [match_expression(groups, match_all, headline_only), *params]
-    with connection.cursor() as cursor:
-        cursor.execute(f"SELECT count(*) {base}", args)  # noqa: S608
-        total = cursor.fetchone()[0]
-        cursor.execute(
-            f"SELECT d.article_id {base} "  # noqa: S608
-            f"ORDER BY bm25({TABLE}, {WEIGHTS}) * {RECENCY} LIMIT %s OFFSET %s",
-            [*args, limit, offset],
-        )
-        return [row[0] for row in cursor.fetchall()], total
+    return page_of_ids(
+        base, args, f"bm25({TABLE}, {WEIGHTS}) * {RECENCY}", limit, offset
+    )
