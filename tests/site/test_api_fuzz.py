@@ -2,6 +2,8 @@
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 
 from khabar.wsgi import application
@@ -14,6 +16,20 @@ schema = schemathesis.openapi.from_wsgi("/api/openapi.json", application)
 @pytest.fixture(autouse=True)
 def content(home):
     ArticleFactory(title="خبر نمونه برای آزمون رابط", tags=["آزمون"])
+
+
+@pytest.fixture(autouse=True)
+def keep_test_connection():
+    """Keep the test's connection open across in-process WSGI requests.
+
+    Django closes connections at the start and end of every request; inside a
+    test's transaction that would close it (Django's test client does the same).
+    """
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
 
 
 @pytest.mark.django_db

@@ -131,7 +131,6 @@ def test_email_is_never_shown(client):
     [
         "/x/abc",
         "/news/abc/slug/",
-        "/tag/%00/",
         "/no/such/page/",
         "/news/1/" + "ب" * 500 + "/",
     ],
@@ -140,3 +139,11 @@ def test_unknown_addresses_answer_a_persian_404(client, path):
     response = client.get(path, follow=True)
     assert response.status_code == 404
     assert "صفحه پیدا نشد" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "path", ["/tag/%00/", "/search/?q=%00", "/?page=%00", "/api/search?q=a%00"]
+)
+def test_nul_bytes_are_refused_with_400(client, path):
+    response = client.get(path)
+    assert response.status_code == 400
