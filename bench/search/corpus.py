@@ -19,6 +19,11 @@ ZWNJ = "\u200c"
 _SENTENCE_END = re.compile(r"(?<=[.!؟?])\s+|\n+")
 _QUERY_WORD = re.compile(r"[^\W_]+(?:\u200c[^\W_]+)*")
 PERSIAN_DIGITS = "۰۱۲۳۴۵۶۷۸۹"
+# Readers do not search for a bare function word: a span may not start or end with one.
+FUNCTION_WORDS = set(
+    "از در به با که و را این آن برای تا یا های ها است شد می بر هم نیز هر یک چه اما اگر "
+    "وی او ما شده بود کرد شود باید خود همه پس بین دو سه پیش ای".split()
+)
 DEMO = Path(__file__).resolve().parents[2] / "src/khabar/core/demo/articles.json"
 
 
@@ -130,7 +135,9 @@ def latency_queries(fars: list[dict], generated: list[str], count: int, seed: in
 
     Spans are cut from Fars headlines, leads and body sentences as written
     (mixed ی/ي, half-spaces and spaces), never a bare number (that is a
-    news-code lookup). Half the headlines are Fars headlines, half generated ones.
+    news-code lookup) and never a span that starts or ends with a function word
+    (a reader types «تحریم نفت», not «در»). Half the headlines are Fars ones,
+    half generated ones.
     """
     rng = random.Random(seed)
     sources = [a["title"] for a in fars] + [a["lead"] for a in fars if a["lead"]]
@@ -144,7 +151,8 @@ def latency_queries(fars: list[dict], generated: list[str], count: int, seed: in
             continue
         start = rng.randrange(len(words) - n + 1)
         span = words[start : start + n]
-        if all(w.isdigit() for w in span):
+        ends = {w.replace("ي", "ی").replace("ك", "ک") for w in (span[0], span[-1])}
+        if all(w.isdigit() for w in span) or ends & FUNCTION_WORDS:
             continue
         queries.append((f"{n}w", " ".join(span)))
     while len(queries) < count:

@@ -153,7 +153,7 @@ def fars_pages(fars: list[dict], writer: PageWriter) -> dict[int, dict]:
         tags: dict[str, Tag] = {}
         links = []
         for pk, article in zip(ids, fars, strict=True):
-            for name in dict.fromkeys(normalize(t) for t in article["tags"]):
+            for name in dict.fromkeys(normalize(t)[:100] for t in article["tags"]):
                 if name.lower() not in tags:
                     tags[name.lower()] = Tag.objects.filter(name__iexact=name).first() or Tag.objects.create(name=name)
                 links.append(ArticleTag(content_object_id=pk, tag=tags[name.lower()]))
