@@ -19,6 +19,7 @@ urlpatterns = [
     ),
     path("news-sitemap.xml", views.news_sitemap, name="news_sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("hit/<int:code>", views.read_beacon, name="read_beacon"),
 ]
 
 sitemap_urlpatterns = [

@@ -1,8 +1,14 @@
 """Public views outside the page tree: article by news code, short links, tag pages."""
 
-from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
+from django.http import (
+    Http404,
+    HttpResponse,
+    HttpResponseNotAllowed,
+    HttpResponsePermanentRedirect,
+)
 from django.shortcuts import render
 from django.urls import reverse
+from django.views.decorators.csrf import csrf_exempt
 from taggit.models import Tag
 from wagtail.models import Site
 
@@ -13,6 +19,7 @@ from khabar.newsroom.selectors import (
     article_page_for_request,
 )
 
+from .reads import read_record
 from .sitemaps import news_sitemap_articles
 
 
@@ -69,3 +76,16 @@ def robots_txt(request):
         f"Sitemap: {base}{reverse('site:news_sitemap')}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
+
+
+@csrf_exempt
+def read_beacon(request, code: int):
+    """Count a read of article ``code`` (the page's script posts here once)."""
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    page = article_get_by_code(code=code)
+    if page is None:
+        raise Http404
+    reader = request.META.get("REMOTE_ADDR") or "unknown"
+    read_record(article=page, reader=reader)
+    return HttpResponse(status=204)

@@ -62,3 +62,11 @@ def article_json_ld(context, page) -> SafeString:
         json.dumps(data, ensure_ascii=False).translate(_JSON_SCRIPT_ESCAPES)
     )
     return format_html('<script type="application/ld+json">{}</script>', payload)
+
+
+@register.simple_tag
+def most_read_articles(service=None, limit: int = 5):
+    """Return today's most-read articles (of ``service``, or of the site)."""
+    from ..reads import most_read
+
+    return most_read(service=service, limit=limit)

@@ -25,3 +25,7 @@ for (const button of document.querySelectorAll("[data-print]")) {
   button.hidden = false;
   button.addEventListener("click", () => window.print());
 }
+
+// Count a read without touching the cached page: one small beacon per load.
+const reading = document.querySelector("[data-read-beacon]");
+if (reading && navigator.sendBeacon) navigator.sendBeacon(reading.dataset.readBeacon);
