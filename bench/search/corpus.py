@@ -50,7 +50,7 @@ def _sentences(text: str) -> list[str]:
 
 
 def _terms(keys: list[str]) -> str:
-    """The index text of a key list, exactly as ``documents.document_terms`` builds it."""
+    """The index text of a key list, as ``documents.document_terms`` builds it."""
     pairs = [a + b for a, b in zip(keys, keys[1:], strict=False)]
     return " ".join(keys + pairs)
 
@@ -87,7 +87,9 @@ class Generator:
             self.leads.append(article["lead"])
             self.titles.append(article["title"])
             self.tags += article["tags"]
-        self.title_words = [w for t in self.titles for w in t.split() if _QUERY_WORD.search(w)]
+        self.title_words = [
+            w for t in self.titles for w in t.split() if _QUERY_WORD.search(w)
+        ]
         self._keys: dict[str, list[str]] = {}
 
     def keys(self, text: str) -> list[str]:
@@ -98,7 +100,7 @@ class Generator:
         return found
 
     def headline(self) -> str:
-        """A new headline: a real one with ~40 % of its words swapped for headline words."""
+        """A new headline: a real one with ~40 % of its words swapped."""
         words = self.random.choice(self.titles).split()
         return " ".join(
             self.random.choice(self.title_words) if self.random.random() < 0.4 else word
@@ -111,7 +113,9 @@ class Generator:
         count = min(16, pick(self.paragraph_counts))
         body = [pick(self.sentences) for _ in range(count)]
         paragraphs = [" ".join(body[i : i + 3]) for i in range(0, len(body), 3)]
-        tags = self.random.sample(self.tags, k=min(len(self.tags), pick((0, 0, 1, 2, 3, 4))))
+        tags = self.random.sample(
+            self.tags, k=min(len(self.tags), pick((0, 0, 1, 2, 3, 4)))
+        )
         title, lead = self.headline(), pick(self.leads)
         body_keys = [key for sentence in body for key in self.keys(sentence)]
         tag_keys = [key for tag in tags for key in self.keys(tag)]
@@ -130,7 +134,9 @@ class Generator:
         )
 
 
-def latency_queries(fars: list[dict], generated: list[str], count: int, seed: int) -> list[tuple[str, str]]:
+def latency_queries(
+    fars: list[dict], generated: list[str], count: int, seed: int
+) -> list[tuple[str, str]]:
     """Return ``count`` (kind, query) pairs: 80 % 1–4-word spans, 20 % headlines.
 
     Spans are cut from Fars headlines, leads and body sentences as written
@@ -156,7 +162,11 @@ def latency_queries(fars: list[dict], generated: list[str], count: int, seed: in
             continue
         queries.append((f"{n}w", " ".join(span)))
     while len(queries) < count:
-        pool = generated if (len(queries) % 2 and generated) else [a["title"] for a in fars]
+        pool = (
+            generated
+            if (len(queries) % 2 and generated)
+            else [a["title"] for a in fars]
+        )
         queries.append(("headline", rng.choice(pool)))
     rng.shuffle(queries)
     return queries

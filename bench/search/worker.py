@@ -31,6 +31,7 @@ import django  # noqa: E402
 django.setup()
 
 import jdatetime  # noqa: E402
+from corpus import Generator, latency_queries, load_fars, variants  # noqa: E402
 from django.conf import settings  # noqa: E402
 from django.contrib.contenttypes.models import ContentType  # noqa: E402
 from django.core.management import call_command  # noqa: E402
@@ -41,11 +42,10 @@ from taggit.models import Tag  # noqa: E402
 from wagtail.models import Page  # noqa: E402
 from wagtail.search.backends import get_search_backend  # noqa: E402
 
-from corpus import Generator, latency_queries, load_fars, variants  # noqa: E402
 from khabar.newsroom.models import ArticlePage, ArticleTag, ServicePage  # noqa: E402
 from khabar.newsroom.selectors import home_page_get  # noqa: E402
 from khabar.newsroom.services import service_get_or_create  # noqa: E402
-from khabar.search.backends import Filters, backend  # noqa: E402
+from khabar.search.backends import Filters  # noqa: E402
 from khabar.search.models import SearchDocument  # noqa: E402
 from khabar.search.selectors import search_articles  # noqa: E402
 from khabar.search.services import article_index, index_rebuild  # noqa: E402
@@ -55,16 +55,27 @@ from khabar.text.search import KEY_VERSION  # noqa: E402
 settings.DEBUG = False  # no query log: 100 k inserts and thousands of searches
 PER_PAGE = 20
 SERVICES = {
-    "politics": "سیاسی", "foreign-policy": "سیاسی", "viewpoint": "سیاسی",
-    "economy": "اقتصادی", "social": "اجتماعی", "education": "اجتماعی",
-    "world": "بین\u200cالملل", "sports": "ورزشی", "culture": "فرهنگی",
-    "arts-media": "فرهنگی", "scientific-academic": "علمی",
-}  # fmt: skip
+    "politics": "سیاسی",
+    "foreign-policy": "سیاسی",
+    "viewpoint": "سیاسی",
+    "economy": "اقتصادی",
+    "social": "اجتماعی",
+    "education": "اجتماعی",
+    "world": "بین\u200cالملل",
+    "sports": "ورزشی",
+    "culture": "فرهنگی",
+    "arts-media": "فرهنگی",
+    "scientific-academic": "علمی",
+}
 BATCH = 2000
 
 
 def log(message: str) -> None:
-    print(f"[{connection.vendor} {time.strftime('%H:%M:%S', time.gmtime())}] {message}", file=sys.stderr, flush=True)
+    print(
+        f"[{connection.vendor} {time.strftime('%H:%M:%S', time.gmtime())}] {message}",
+        file=sys.stderr,
+        flush=True,
+    )
 
 
 def service_for(category: str, cache: dict) -> ServicePage:
@@ -75,24 +86,41 @@ def service_for(category: str, cache: dict) -> ServicePage:
 
 
 class PageWriter:
-    """Append live ArticlePages under services in bulk, keeping treebeard's invariants."""
+    """Append live ArticlePages under services in bulk (valid treebeard paths)."""
 
     def __init__(self):
         self.content_type = ContentType.objects.get_for_model(ArticlePage)
         self.next_step: dict[int, int] = {}
-        columns = ["page_ptr_id", "overline", "lead", "body", "news_code", "source_agency", "byline", "title_key"]
+        columns = [
+            "page_ptr_id",
+            "overline",
+            "lead",
+            "body",
+            "news_code",
+            "source_agency",
+            "byline",
+            "title_key",
+        ]
         self.sql = (
             f"INSERT INTO newsroom_articlepage ({', '.join(columns)}) "
             f"VALUES ({', '.join(['%s'] * len(columns))})"
         )
 
     def write(self, rows: list[tuple[ServicePage, dict]]) -> list[int]:
-        """Insert ``rows`` (service, fields) as ArticlePages; return their ids in order."""
+        """Insert ``rows`` (service, fields) as ArticlePages; return their ids."""
         pages, by_service = [], {}
         for service, item in rows:
             if service.pk not in self.next_step:
-                last = Page.objects.filter(path__startswith=service.path, depth=service.depth + 1).order_by("-path").first()
-                self.next_step[service.pk] = (int(last.path[-4:], 36) + 1) if last else 1
+                last = (
+                    Page.objects.filter(
+                        path__startswith=service.path, depth=service.depth + 1
+                    )
+                    .order_by("-path")
+                    .first()
+                )
+                self.next_step[service.pk] = (
+                    (int(last.path[-4:], 36) + 1) if last else 1
+                )
             step = self.next_step[service.pk]
             self.next_step[service.pk] += 1
             by_service[service.pk] = by_service.get(service.pk, 0) + 1
@@ -100,18 +128,32 @@ class PageWriter:
             pages.append(
                 Page(
                     path=Page._get_path(service.path, service.depth + 1, step),
-                    depth=service.depth + 1, numchild=0, title=item["title"][:255],
-                    draft_title=item["title"][:255], slug=slug, live=True,
-                    has_unpublished_changes=False, url_path=f"{service.url_path}{slug}/",
-                    content_type=self.content_type, locale_id=service.locale_id,
-                    translation_key=uuid.uuid4(), first_published_at=item["published_at"],
+                    depth=service.depth + 1,
+                    numchild=0,
+                    title=item["title"][:255],
+                    draft_title=item["title"][:255],
+                    slug=slug,
+                    live=True,
+                    has_unpublished_changes=False,
+                    url_path=f"{service.url_path}{slug}/",
+                    content_type=self.content_type,
+                    locale_id=service.locale_id,
+                    translation_key=uuid.uuid4(),
+                    first_published_at=item["published_at"],
                     last_published_at=item["published_at"],
                 )
-            )  # fmt: skip
+            )
         Page.objects.bulk_create(pages)
         body = [
             json.dumps(
-                [{"type": "paragraph", "value": f"<p>{escape(p)}</p>", "id": str(uuid.uuid4())} for p in item["paragraphs"]],
+                [
+                    {
+                        "type": "paragraph",
+                        "value": f"<p>{escape(p)}</p>",
+                        "id": str(uuid.uuid4()),
+                    }
+                    for p in item["paragraphs"]
+                ],
                 ensure_ascii=False,
             )
             for _, item in rows
@@ -122,7 +164,18 @@ class PageWriter:
             cursor.executemany(
                 self.sql,
                 [
-                    (page.pk, "", item["lead"], text, item["news_code"], "", "", search_key(item["title"])[:255] if item.get("title_key") else "")
+                    (
+                        page.pk,
+                        "",
+                        item["lead"],
+                        text,
+                        item["news_code"],
+                        "",
+                        "",
+                        search_key(item["title"])[:255]
+                        if item.get("title_key")
+                        else "",
+                    )
                     for page, (_, item), text in zip(pages, rows, body, strict=True)
                 ],
             )
@@ -132,22 +185,34 @@ class PageWriter:
 
 
 def fars_pages(fars: list[dict], writer: PageWriter) -> dict[int, dict]:
-    """Create the Fars articles (normalized, as the importer stores them); return pk → article."""
+    """Create the Fars articles, normalized as the importer stores them.
+
+    Return pk → article.
+    """
     services: dict = {}
     rows = []
     for article in fars:
-        year, month, day = (int(x) for x in (article["date_jalali"] or "1390-01-01").split("-"))
-        published = jdatetime.datetime(year, month, day, 8, 30).togregorian().replace(tzinfo=UTC)
+        year, month, day = (
+            int(x) for x in (article["date_jalali"] or "1390-01-01").split("-")
+        )
+        published = (
+            jdatetime.datetime(year, month, day, 8, 30)
+            .togregorian()
+            .replace(tzinfo=UTC)
+        )
         rows.append(
             (
                 service_for(article["category"], services),
                 {
-                    "title": normalize(article["title"]), "lead": normalize(article["lead"]),
+                    "title": normalize(article["title"]),
+                    "lead": normalize(article["lead"]),
                     "paragraphs": [normalize(p) for p in article["paragraphs"]],
-                    "news_code": int(article["news_code"]), "published_at": published, "title_key": True,
+                    "news_code": int(article["news_code"]),
+                    "published_at": published,
+                    "title_key": True,
                 },
             )
-        )  # fmt: skip
+        )
     with transaction.atomic():
         ids = writer.write(rows)
         tags: dict[str, Tag] = {}
@@ -155,14 +220,19 @@ def fars_pages(fars: list[dict], writer: PageWriter) -> dict[int, dict]:
         for pk, article in zip(ids, fars, strict=True):
             for name in dict.fromkeys(normalize(t)[:100] for t in article["tags"]):
                 if name.lower() not in tags:
-                    tags[name.lower()] = Tag.objects.filter(name__iexact=name).first() or Tag.objects.create(name=name)
+                    tags[name.lower()] = Tag.objects.filter(
+                        name__iexact=name
+                    ).first() or Tag.objects.create(name=name)
                 links.append(ArticleTag(content_object_id=pk, tag=tags[name.lower()]))
         ArticleTag.objects.bulk_create(links)
-    return {pk: {**article, "published_title": row[1]["title"]} for pk, article, row in zip(ids, fars, rows, strict=True)}
+    return {
+        pk: {**article, "published_title": row[1]["title"]}
+        for pk, article, row in zip(ids, fars, rows, strict=True)
+    }
 
 
 def known_item(by_pk: dict[int, dict]) -> dict:
-    """Rank of each headline's article among the first PER_PAGE results, both engines."""
+    """Rank of each headline's article in the first PER_PAGE results, both engines."""
     wagtail = get_search_backend()
     live = ArticlePage.objects.live()
     title_of = {pk: a["published_title"] for pk, a in by_pk.items()}
@@ -180,28 +250,53 @@ def known_item(by_pk: dict[int, dict]) -> dict:
         scores: dict[str, dict] = {}
         started = time.perf_counter()
         for n, (pk, article) in enumerate(by_pk.items()):
-            for name, query in variants(article["published_title"], article["title"]).items():
+            for name, query in variants(
+                article["published_title"], article["title"]
+            ).items():
                 if query not in cache:
                     cache[query] = run(query)
                 ids, loose = cache[query]
                 rank = next(
-                    (i for i, hit in enumerate(ids, 1) if hit == pk or title_of.get(hit) == title_of[pk]), 0
+                    (
+                        i
+                        for i, hit in enumerate(ids, 1)
+                        if hit == pk or title_of.get(hit) == title_of[pk]
+                    ),
+                    0,
                 )  # an identical headline is the same known item
-                s = scores.setdefault(name, {"n": 0, "changed": 0, "r1": 0, "rr": 0.0, "loose": 0, "miss": []})
+                s = scores.setdefault(
+                    name,
+                    {"n": 0, "changed": 0, "r1": 0, "rr": 0.0, "loose": 0, "miss": []},
+                )
                 s["n"] += 1
                 s["changed"] += query != article["published_title"]
                 s["r1"] += rank == 1
                 s["rr"] += 1 / rank if rank else 0.0
                 s["loose"] += loose
                 if rank != 1 and len(s["miss"]) < 8:
-                    s["miss"].append({"query": query, "rank": rank, "top": title_of.get(ids[0]) if ids else None})
+                    s["miss"].append(
+                        {
+                            "query": query,
+                            "rank": rank,
+                            "top": title_of.get(ids[0]) if ids else None,
+                        }
+                    )
             if n % 300 == 299:
-                log(f"known-item {engine}: {n + 1}/{len(by_pk)} headlines ({time.perf_counter() - started:.0f} s)")
+                log(
+                    f"known-item {engine}: {n + 1}/{len(by_pk)} headlines "
+                    f"({time.perf_counter() - started:.0f} s)"
+                )
         out[engine] = {
-            name: {"n": s["n"], "changed": s["changed"], "rank1": s["r1"] / s["n"], "mrr": s["rr"] / s["n"],
-                   "loose": s["loose"], "misses": s["miss"]}
+            name: {
+                "n": s["n"],
+                "changed": s["changed"],
+                "rank1": s["r1"] / s["n"],
+                "mrr": s["rr"] / s["n"],
+                "loose": s["loose"],
+                "misses": s["miss"],
+            }
             for name, s in scores.items()
-        }  # fmt: skip
+        }
         out[engine + "_seconds"] = time.perf_counter() - started
         out[engine + "_distinct_queries"] = len(cache)
     return out
@@ -211,29 +306,47 @@ def bulk_index(ids: list[int], items, services: list[int]) -> None:
     """Index rows directly: SearchDocument rows plus the backend's FTS/tsvector rows."""
     SearchDocument.objects.bulk_create(
         [
-            SearchDocument(article_id=pk, title=s.terms["title"], tags=s.terms["tags"], lead=s.terms["lead"],
-                           body=s.terms["body"], service_id=service_id, published_at=published,
-                           key_version=KEY_VERSION)
+            SearchDocument(
+                article_id=pk,
+                title=s.terms["title"],
+                tags=s.terms["tags"],
+                lead=s.terms["lead"],
+                body=s.terms["body"],
+                service_id=service_id,
+                published_at=published,
+                key_version=KEY_VERSION,
+            )
             for pk, (s, published), service_id in zip(ids, items, services, strict=True)
         ]
-    )  # fmt: skip
+    )
     with connection.cursor() as cursor:
         if connection.vendor == "sqlite":
             cursor.executemany(
-                "INSERT INTO search_fts (rowid, title, tags, lead, body) VALUES (%s, %s, %s, %s, %s)",
-                [(pk, s.terms["title"], s.terms["tags"], s.terms["lead"], s.terms["body"]) for pk, (s, _) in zip(ids, items, strict=True)],
+                "INSERT INTO search_fts (rowid, title, tags, lead, body) "
+                "VALUES (%s, %s, %s, %s, %s)",
+                [
+                    (
+                        pk,
+                        s.terms["title"],
+                        s.terms["tags"],
+                        s.terms["lead"],
+                        s.terms["body"],
+                    )
+                    for pk, (s, _) in zip(ids, items, strict=True)
+                ],
             )
         else:
             from khabar.search.backends.postgres import VECTOR
 
             cursor.execute(
-                f"UPDATE search_searchdocument SET document = {VECTOR} WHERE article_id = ANY(%s)",  # noqa: S608
+                f"UPDATE search_searchdocument SET document = {VECTOR} "  # noqa: S608
+                "WHERE article_id = ANY(%s)",
                 [ids],
             )
 
 
 def grow(generator: Generator, writer: PageWriter, target: int, state: dict) -> dict:
-    """Add synthetic articles until ``target`` are indexed; time pages and index apart."""
+    """Add synthetic articles until ``target`` are indexed; time each step."""
     services = {}
     now = datetime.now(UTC)
     start_count = SearchDocument.objects.count()
@@ -246,9 +359,21 @@ def grow(generator: Generator, writer: PageWriter, target: int, state: dict) -> 
         rows, items = [], []
         for s in made:
             state["code"] += 1
-            published = now - timedelta(seconds=generator.random.randrange(3 * 365 * 86400))
-            rows.append((service_for(s.category, services), {"title": s.title, "lead": s.lead, "paragraphs": s.paragraphs,
-                                                            "news_code": state["code"], "published_at": published}))
+            published = now - timedelta(
+                seconds=generator.random.randrange(3 * 365 * 86400)
+            )
+            rows.append(
+                (
+                    service_for(s.category, services),
+                    {
+                        "title": s.title,
+                        "lead": s.lead,
+                        "paragraphs": s.paragraphs,
+                        "news_code": state["code"],
+                        "published_at": published,
+                    },
+                )
+            )
             items.append((s, published))
             state["titles"].append(s.title)
         t1 = time.perf_counter()
@@ -263,12 +388,20 @@ def grow(generator: Generator, writer: PageWriter, target: int, state: dict) -> 
         seconds["index"] += t3 - t2
         added += size
         if (added // BATCH) % 5 == 0 or start_count + added >= target:
-            log(f"grow to {target}: {start_count + added} indexed "
-                f"(generate {seconds['generate']:.0f} s, pages {seconds['pages']:.0f} s, index {seconds['index']:.0f} s)")  # fmt: skip
+            log(
+                f"grow to {target}: {start_count + added} indexed "
+                f"(generate {seconds['generate']:.0f} s, "
+                f"pages {seconds['pages']:.0f} s, "
+                f"index {seconds['index']:.0f} s)"
+            )
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")
-    return {"added": added, **seconds, "bulk_rate": added / seconds["index"] if seconds["index"] else None}
+    return {
+        "added": added,
+        **seconds,
+        "bulk_rate": added / seconds["index"] if seconds["index"] else None,
+    }
 
 
 def latency(queries: list[tuple[str, str]]) -> dict:
@@ -285,8 +418,14 @@ def latency(queries: list[tuple[str, str]]) -> dict:
         loose += results.loose
         timed.append((elapsed, query))
         times.setdefault("all", []).append(elapsed)
-        times.setdefault("headline" if kind == "headline" else "words", []).append(elapsed)
-    out = {"loose": loose, "n": len(queries), "slowest": sorted(timed, reverse=True)[:5]}
+        times.setdefault("headline" if kind == "headline" else "words", []).append(
+            elapsed
+        )
+    out = {
+        "loose": loose,
+        "n": len(queries),
+        "slowest": sorted(timed, reverse=True)[:5],
+    }
     for kind, values in times.items():
         values.sort()
         out[kind] = {
@@ -332,12 +471,17 @@ def main() -> None:
     problems = Page.find_problems()
     result["tree_problems"] = sum(len(p) for p in problems)
     result["published"] = ArticlePage.objects.published().count()
-    log(f"{len(by_pk)} Fars pages in {result['fars_pages_seconds']:.1f} s; tree problems: {result['tree_problems']}")
+    log(
+        f"{len(by_pk)} Fars pages in {result['fars_pages_seconds']:.1f} s; "
+        f"tree problems: {result['tree_problems']}"
+    )
 
     t0 = time.perf_counter()
     count = index_rebuild()
     result["index_rebuild"] = {"articles": count, "seconds": time.perf_counter() - t0}
-    log(f"index_rebuild: {count} articles in {result['index_rebuild']['seconds']:.1f} s")
+    log(
+        f"index_rebuild: {count} articles in {result['index_rebuild']['seconds']:.1f} s"
+    )
     t0 = time.perf_counter()
     call_command("update_index", verbosity=0)
     result["wagtail_update_index_seconds"] = time.perf_counter() - t0
@@ -345,7 +489,10 @@ def main() -> None:
 
     if not args.skip_known_item:
         result["known_item"] = known_item(by_pk)
-        log(f"known-item done ({result['known_item']['khabar_seconds']:.0f} s + {result['known_item']['wagtail_seconds']:.0f} s)")
+        log(
+            f"known-item done ({result['known_item']['khabar_seconds']:.0f} s + "
+            f"{result['known_item']['wagtail_seconds']:.0f} s)"
+        )
 
     generator = Generator(fars)
     state = {"code": 10**11, "titles": []}
@@ -359,10 +506,19 @@ def main() -> None:
         measured["documents"] = SearchDocument.objects.count()
         measured["grow"] = grown
         result["sizes"][str(size)] = measured
-        log(f"{size}: p50 {measured['all']['p50']:.1f} ms p95 {measured['all']['p95']:.1f} ms; "
-            f"article_index {measured['article_index_rate']:.0f}/s; bulk {grown['bulk_rate'] or 0:.0f}/s")  # fmt: skip
-        args.out.write_text(json.dumps(result, ensure_ascii=False, indent=1, default=str), encoding="utf-8")
-    args.out.write_text(json.dumps(result, ensure_ascii=False, indent=1, default=str), encoding="utf-8")
+        log(
+            f"{size}: p50 {measured['all']['p50']:.1f} ms "
+            f"p95 {measured['all']['p95']:.1f} ms; "
+            f"article_index {measured['article_index_rate']:.0f}/s; "
+            f"bulk {grown['bulk_rate'] or 0:.0f}/s"
+        )
+        args.out.write_text(
+            json.dumps(result, ensure_ascii=False, indent=1, default=str),
+            encoding="utf-8",
+        )
+    args.out.write_text(
+        json.dumps(result, ensure_ascii=False, indent=1, default=str), encoding="utf-8"
+    )
 
 
 if __name__ == "__main__":

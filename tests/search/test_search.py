@@ -142,3 +142,12 @@ def test_rebuild_command_indexes_every_published_article(home):
     assert found("خبر") == []
     call_command("search", "rebuild", stdout=None)
     assert len(found("خبر")) == 2
+
+
+def test_no_results_page_suggests_tags_written_with_half_spaces(client, home):
+    from taggit.models import Tag
+
+    Tag.objects.create(name="سازمان\u200cها", slug="organisations")
+    html = client.get("/search/", {"q": "سازمانها"}).content.decode()
+    assert "خبری پیدا نشد" in html
+    assert "سازمان\u200cها</a>" in html

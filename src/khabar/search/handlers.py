@@ -1,7 +1,7 @@
 """Index articles when they are published and drop them when they are not."""
 
 from django.db import transaction
-from django.db.models.signals import post_delete
+from django.db.models.signals import post_delete, post_migrate
 from wagtail.signals import page_published, page_unpublished
 
 from khabar.newsroom.models import ArticlePage
@@ -19,6 +19,16 @@ def _on_unpublished(sender, instance, **kwargs):
     transaction.on_commit(lambda: article_unindex(article_id=instance.pk))
 
 
+def _after_migrate_or_flush(sender, **kwargs):
+    """Keep the SQLite FTS table in step with the documents after a flush."""
+    from django.db import connection
+
+    if connection.vendor == "sqlite" and sender.label == "search":
+        from .backends.sqlite import drop_orphans
+
+        drop_orphans()
+
+
 def connect() -> None:
     """Connect the handlers (called from ``SearchConfig.ready``)."""
     page_published.connect(_on_published, sender=ArticlePage, dispatch_uid="search-pub")
@@ -26,3 +36,4 @@ def connect() -> None:
         _on_unpublished, sender=ArticlePage, dispatch_uid="search-unpub"
     )
     post_delete.connect(_on_unpublished, sender=ArticlePage, dispatch_uid="search-del")
+    post_migrate.connect(_after_migrate_or_flush, dispatch_uid="search-orphans")

@@ -1,6 +1,6 @@
 """Keep the search index in step with what is published."""
 
-from django.db import transaction
+from django.db import connection, transaction
 
 from khabar.newsroom.models import ArticlePage
 from khabar.newsroom.selectors import article_plain_parts
@@ -50,4 +50,8 @@ def index_rebuild() -> int:
     for article in ArticlePage.objects.published().iterator(chunk_size=500):
         article_index(article=article)
         count += 1
+    if connection.vendor == "postgresql":
+        # Fresh statistics, or the planner scans every vector (see docs/search.md).
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE search_searchdocument")
     return count

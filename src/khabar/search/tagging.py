@@ -14,7 +14,7 @@ Everything is matched on ``khabar.text`` search keys, so spelling variants
 """
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from itertools import product
 
 from khabar.text import normalize, search_tokens
@@ -86,6 +86,12 @@ def _gazetteer() -> dict[tuple[str, ...], tuple[str, str]]:
 @cache
 def _titles() -> frozenset[str]:
     return frozenset(key for title in TITLES for key in search_tokens(title))
+
+
+@lru_cache(maxsize=4)
+def _existing_table(names: tuple[str, ...]) -> dict[tuple[str, ...], tuple[str, str]]:
+    """Map every spelling of the site's tags (kept for the last few vocabularies)."""
+    return name_table(dict.fromkeys(names, "existing"))
 
 
 def _ngrams(keys: list[str], size: int):

@@ -10,6 +10,7 @@ from taggit.models import Tag
 
 from khabar.core.persian import to_latin_digits
 from khabar.newsroom.models import ServicePage
+from khabar.text import normalize
 
 from .backends import Filters
 from .selectors import search_articles, snippet
@@ -68,18 +69,27 @@ def search(request):
             "services": services,
             "tag": tag,
             "filters": request.GET,
-            "suggested_tags": _suggested_tags(results.terms)
+            "suggested_tags": _suggested_tags(query)
             if not results.total
             else [],
         },
     )
 
 
-def _suggested_tags(terms: list[str]) -> list[Tag]:
-    """Tags that share a word with the query, for the no-results page."""
-    if not terms:
+def _suggested_tags(query: str) -> list[Tag]:
+    """Tags that share a word with the query, for the no-results page.
+
+    Tag names are stored normalized (half-spaces, Persian digits), so the
+    query's words are normalized the same way before comparing.
+    """
+    words = [word for word in normalize(query).split() if len(word) > 1][:5]
+    if not words:
         return list(Tag.objects.order_by("-pk")[:8])
     found: list[Tag] = []
-    for term in terms[:5]:
-        found += list(Tag.objects.filter(name__icontains=term)[:3])
+    for word in words:
+        found += [
+            tag
+            for tag in Tag.objects.filter(name__icontains=word)[:3]
+            if tag not in found
+        ]
     return found[:8]

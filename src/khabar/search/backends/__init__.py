@@ -45,16 +45,26 @@ class Filters:
 
 
 def page_of_ids(
-    base: str, args: list, order: str, limit: int, offset: int
+    base: str,
+    args: list,
+    order: str,
+    limit: int,
+    offset: int,
+    count_cap: int | None = None,
 ) -> tuple[list[int], int]:
-    """Count a search's matches and fetch one page of their ids.
+    """Count a search's matches (up to ``count_cap``) and fetch one page of ids.
 
     ``base`` is the query's ``FROM … WHERE`` with the documents table as ``d``;
     ``order`` its ``ORDER BY`` expression. Both come from the backends, never
     from a reader: the reader's words travel in ``args``.
     """
+    counting = (
+        f"SELECT count(*) FROM (SELECT 1 {base} LIMIT {int(count_cap)}) capped"  # noqa: S608
+        if count_cap
+        else f"SELECT count(*) {base}"  # noqa: S608
+    )
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT count(*) {base}", args)  # noqa: S608
+        cursor.execute(counting, args)
         total = cursor.fetchone()[0]
         cursor.execute(
             f"SELECT d.article_id {base} ORDER BY {order} LIMIT %s OFFSET %s",  # noqa: S608

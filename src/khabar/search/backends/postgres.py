@@ -15,6 +15,9 @@ VECTOR = (
     "setweight(to_tsvector('simple', body), 'C')"
 )
 RECENCY = "(1.0 + 0.5 / (1.0 + extract(epoch FROM now() - d.published_at) / 604800.0))"
+# Counting stops here: past it readers see "1,000+", and the count no longer
+# reads every matching vector of a common word.
+COUNT_CAP = 1000
 
 
 def _quote(term: str, weights: str) -> str:
@@ -77,4 +80,5 @@ def search(
         f"ts_rank_cd(d.document, q) * {RECENCY} DESC, d.published_at DESC",
         limit,
         offset,
+        count_cap=COUNT_CAP,
     )
