@@ -32,13 +32,22 @@ def load() -> list[dict]:
     return [a for a in articles if a.get("tags")]
 
 
-def score(articles: list[dict], vocabulary: dict[int, str]) -> tuple[float, float, int, int]:
+def score(
+    articles: list[dict], vocabulary: dict[int, str]
+) -> tuple[float, float, int, int]:
     precision = recall = 0.0
     suggested_any = 0
     for article in articles:
         gold = {search_key(tag) for tag in article["tags"]}
-        parts = {"title": article["title"], "lead": article.get("lead") or "", "body": article.get("body") or ""}
-        top = [search_key(s.name) for s in tags_suggest(parts=parts, existing=vocabulary, limit=K)]
+        parts = {
+            "title": article["title"],
+            "lead": article.get("lead") or "",
+            "body": article.get("body") or "",
+        }
+        top = [
+            search_key(s.name)
+            for s in tags_suggest(parts=parts, existing=vocabulary, limit=K)
+        ]
         hits = len(set(top) & gold)
         if top:
             suggested_any += 1
@@ -57,16 +66,21 @@ def main() -> int:
     for side in (0, 1):
         other = halves[1 - side]
         vocabulary = {
-            i: tag for i, tag in enumerate(sorted({t for a in other for t in a["tags"]}))
+            i: tag
+            for i, tag in enumerate(sorted({t for a in other for t in a["tags"]}))
         }
         for index, value in enumerate(score(halves[side], vocabulary)):
             totals[index] += value
     precision_sum, recall_sum, suggested, count = totals
     seconds = time.perf_counter() - started
-    print(f"articles with editor tags: {count}; with at least one suggestion: {suggested}")
+    print(
+        f"articles with editor tags: {count}; with at least one suggestion: {suggested}"
+    )
     print("| measure | value |")
     print("|---|---|")
-    print(f"| precision@{K} (articles with suggestions) | {precision_sum / max(suggested, 1):.3f} |")
+    print(
+        f"| precision@{K} (articles with suggestions) | {precision_sum / max(suggested, 1):.3f} |"
+    )
     print(f"| precision@{K} (all articles, none = 0) | {precision_sum / count:.3f} |")
     print(f"| recall@{K} | {recall_sum / count:.3f} |")
     print(f"| time per article | {1000 * seconds / count:.1f} ms |")

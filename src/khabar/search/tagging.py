@@ -65,7 +65,10 @@ def name_table(names: dict[str, str]) -> dict[tuple[str, ...], tuple[str, str]]:
     """Map every spelling of each name's keys to (name, kind)."""
     table = {}
     for name, kind in names.items():
-        for variant in spellings(tuple(search_tokens(name))):
+        keys = tuple(search_tokens(name))
+        if not keys or len(keys) > MAX_GRAM:
+            continue  # longer names cannot match an n-gram of the text
+        for variant in spellings(keys):
             table.setdefault(variant, (normalize(name), kind))
     return table
 

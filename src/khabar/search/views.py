@@ -69,9 +69,7 @@ def search(request):
             "services": services,
             "tag": tag,
             "filters": request.GET,
-            "suggested_tags": _suggested_tags(query)
-            if not results.total
-            else [],
+            "suggested_tags": _suggested_tags(query) if not results.total else [],
         },
     )
 
