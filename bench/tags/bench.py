@@ -65,10 +65,7 @@ def main() -> int:
     totals = [0.0, 0.0, 0, 0]
     for side in (0, 1):
         other = halves[1 - side]
-        vocabulary = {
-            i: tag
-            for i, tag in enumerate(sorted({t for a in other for t in a["tags"]}))
-        }
+        vocabulary = dict(enumerate(sorted({t for a in other for t in a["tags"]})))
         for index, value in enumerate(score(halves[side], vocabulary)):
             totals[index] += value
     precision_sum, recall_sum, suggested, count = totals
