@@ -76,7 +76,8 @@ def main() -> int:
     print("| measure | value |")
     print("|---|---|")
     print(
-        f"| precision@{K} (articles with suggestions) | {precision_sum / max(suggested, 1):.3f} |"
+        f"| precision@{K} (articles with suggestions) | "
+        f"{precision_sum / max(suggested, 1):.3f} |"
     )
     print(f"| precision@{K} (all articles, none = 0) | {precision_sum / count:.3f} |")
     print(f"| recall@{K} | {recall_sum / count:.3f} |")
