@@ -42,7 +42,10 @@ def main() -> int:
     base_env = {
         k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "REDIS_URL"}
     }
-    status = 0
+    print("=== ruff check ===", flush=True)
+    status = subprocess.call(
+        [sys.executable, "-m", "ruff", "check", "src", "tests", "bench", "scripts"]
+    )
     if args.only in (None, "sqlite"):
         status |= run("SQLite", base_env, extra)
     if args.only in (None, "postgres"):
