@@ -127,3 +127,23 @@ def test_import_command_reports_refusals_with_nonzero_exit(
 def test_import_command_on_missing_file(home):
     with pytest.raises(CommandError):
         call_command("import", str(Path("/nonexistent/page.txt")))
+
+
+def test_changed_service_moves_the_article_and_keeps_its_code(
+    home, reference_page, tmp_path
+):
+    scraped_file_import(path=reference_page, home=home)
+    moved = tmp_path / "moved.txt"
+    moved.write_text(
+        reference_page.read_text(encoding="utf-8").replace(
+            "گروه سیاسی", "گروه بین\u200cالملل"
+        ),
+        encoding="utf-8",
+    )
+    result = scraped_file_import(path=moved, home=home)
+    assert result.status == "updated"
+    article = ArticlePage.objects.get(news_code=1224974)
+    assert article.service.title == "بین\u200cالملل"
+    assert article.url.startswith("/news/1224974/")
+    assert [b.block_type for b in article.body].count("read_more") == 1
+    assert article.related_links.count() == 1

@@ -1,7 +1,7 @@
 """Suggest related stories: shared words of headline and tags, shared tags, recency."""
 
 from khabar.newsroom.models import ArticlePage
-from khabar.newsroom.selectors import article_plain_parts, shared_tag_counts
+from khabar.newsroom.selectors import shared_tag_counts
 
 from .backends import Filters, backend
 from .documents import query_terms
@@ -17,12 +17,9 @@ def related_suggest(*, article: ArticlePage, limit: int = 5) -> list[ArticlePage
     lead share a word with this one's headline, overline or tags, ranked by
     weight and recency; those sharing more tags come first.
     """
-    parts = article_plain_parts(article=article)
-    terms = list(
-        dict.fromkeys(
-            query_terms(f"{parts['title']} {parts['overline']} {parts['tags']}")
-        )
-    )[:MAX_TERMS]
+    tags = " ".join(tag.name for tag in article.tags.all())
+    text = f"{article.title} {article.overline} {tags}"
+    terms = list(dict.fromkeys(query_terms(text)))[:MAX_TERMS]
     if not terms:
         return []
     ids, _total = backend().search(

@@ -93,15 +93,13 @@ def scraped_article_save(
         news_code_reserve(code=scraped.news_code)
     service = service_get_or_create(home=home, name=scraped.service or FALLBACK_SERVICE)
     article = existing or ArticlePage(news_code=scraped.news_code, live=False)
+    if existing is not None and existing.get_parent().pk != service.pk:
+        existing.move(service, pos="last-child")
+        article = ArticlePage.objects.get(pk=existing.pk)
     _fill(article, scraped)
     if existing is None:
         article.slug = _free_slug(service, scraped.headline)
         service.add_child(instance=article)
-    elif article.get_parent().pk != service.pk:
-        article.move(service, pos="last-child")
-        article = ArticlePage.objects.get(pk=article.pk)
-        _fill(article, scraped)
-    _set_related(article, scraped)
     article = article_publish(article=article)
     ImportRecord.objects.update_or_create(
         news_code=article.news_code, defaults={"source": source, "checksum": checksum}
@@ -122,13 +120,19 @@ def _result(
 
 
 def _fill(article: ArticlePage, scraped: ScrapedArticle) -> None:
-    """Copy the parsed fields onto the article (not yet saved)."""
+    """Copy the parsed fields and related headlines onto the article (unsaved)."""
     targets = article_map_by_headlines(headlines=scraped.related_headlines)
     article.title = scraped.headline
     article.lead = scraped.lead
     article.source_agency = scraped.agency
     article.body = [_body_block(item, targets) for item in scraped.body]
     article.tags.set(scraped.tags or _suggested_tags(scraped))
+    article.related_links = [
+        RelatedArticle(
+            headline=headline, target=targets.get(search_key(headline)[:255])
+        )
+        for headline in scraped.related_headlines
+    ]
 
 
 def _suggested_tags(scraped: ScrapedArticle) -> list[str]:
@@ -150,16 +154,6 @@ def _body_block(item, targets: dict[str, ArticlePage]) -> tuple[str, object]:
         target = targets.get(search_key(item.text)[:255])
         return ("read_more", {"page": target, "headline": item.text})
     return ("paragraph", f"<p>{escape(item.text)}</p>")
-
-
-def _set_related(article: ArticlePage, scraped: ScrapedArticle) -> None:
-    targets = article_map_by_headlines(headlines=scraped.related_headlines)
-    article.related_links = [
-        RelatedArticle(
-            headline=headline, target=targets.get(search_key(headline)[:255])
-        )
-        for headline in scraped.related_headlines
-    ]
 
 
 def _free_slug(service, headline: str) -> str:
