@@ -27,6 +27,7 @@ AUTO_ACTION = {
     Comment.Status.PENDING: LogEntry.Action.AUTO_HOLD,
     Comment.Status.REJECTED: LogEntry.Action.AUTO_REJECT,
 }
+VOTE_COUNTERS = {1: "likes", -1: "dislikes"}
 HUMAN_ACTION = {
     Comment.Status.APPROVED: LogEntry.Action.APPROVE,
     Comment.Status.REJECTED: LogEntry.Action.REJECT,
@@ -163,12 +164,10 @@ def comment_vote(*, comment: Comment, voter: str, value: int) -> Comment:
     )
     if not created and vote.value == value:
         return comment
-    changes = {
-        "likes" if value == 1 else "dislikes": F("likes" if value == 1 else "dislikes")
-        + 1
-    }
+    counter = VOTE_COUNTERS[value]
+    changes = {counter: F(counter) + 1}
     if not created:
-        undo = "likes" if vote.value == 1 else "dislikes"
+        undo = VOTE_COUNTERS[vote.value]
         changes[undo] = F(undo) - 1
         vote.value = value
         vote.save(update_fields=["value"])
