@@ -24,6 +24,13 @@ from khabar.text import search_key
 from .blocks import ArticleBodyBlock
 from .forms import ArticlePageForm
 
+TITLE_KEY_LENGTH = 255
+
+
+def headline_key(headline: str) -> str:
+    """Return the key two spellings of one headline share (for matching them)."""
+    return search_key(headline)[:TITLE_KEY_LENGTH]
+
 
 class HomePage(Page):
     """The front page: latest stories and each service's lead story."""
@@ -148,7 +155,7 @@ class ArticlePage(Page):
         # is where the invariant "a live article has a news code" is kept.
         from .services import news_code_next
 
-        self.title_key = search_key(self.title)[:255]
+        self.title_key = headline_key(self.title)
         if self.live and self.news_code is None:
             self.news_code = news_code_next()
         return super().save(*args, **kwargs)

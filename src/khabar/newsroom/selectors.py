@@ -11,9 +11,7 @@ from django.http import HttpRequest
 from django.utils.html import strip_tags
 from taggit.models import Tag
 
-from khabar.text import search_key
-
-from .models import ArticlePage, ArticleTag, HomePage, ServicePage
+from .models import ArticlePage, ArticleTag, HomePage, ServicePage, headline_key
 
 
 def _listing(queryset: QuerySet) -> QuerySet:
@@ -63,7 +61,7 @@ def service_list_with_latest(*, home: HomePage, per_service: int) -> list[dict]:
 
 def article_map_by_headlines(*, headlines: Iterable[str]) -> dict[str, ArticlePage]:
     """Return live articles keyed by the search key of their headline."""
-    keys = {search_key(headline)[:255] for headline in headlines if headline}
+    keys = {headline_key(headline) for headline in headlines if headline}
     if not keys:
         return {}
     found = (
@@ -90,7 +88,7 @@ def article_page_extras(*, article: ArticlePage) -> dict:
         "related": [
             {
                 "headline": link.target.title if link.target_id else link.headline,
-                "article": link.target or resolved.get(search_key(link.headline)[:255]),
+                "article": link.target or resolved.get(headline_key(link.headline)),
             }
             for link in related
         ],

@@ -11,14 +11,14 @@ from django.utils.text import slugify
 
 from khabar.comments.models import Comment
 from khabar.comments.services import comment_moderate, comment_submit
-from khabar.newsroom.models import ArticlePage, HomePage, RelatedArticle
+from khabar.newsroom.models import ArticlePage, HomePage, RelatedArticle, headline_key
 from khabar.newsroom.selectors import article_map_by_headlines
 from khabar.newsroom.services import (
     article_publish,
     service_get_or_create,
     services_ensure_standard,
 )
-from khabar.text import normalize, search_key
+from khabar.text import normalize
 
 DATA = Path(__file__).with_name("articles.json")
 
@@ -31,7 +31,7 @@ def demo_articles_load(*, home: HomePage) -> int:
     created = 0
     for entry in sorted(entries, key=lambda item: -item["hours_ago"]):
         if not ArticlePage.objects.filter(
-            title_key=search_key(titles[entry["key"]])[:255]
+            title_key=headline_key(titles[entry["key"]])
         ).exists():
             _article_create(home=home, entry=entry, titles=titles)
             created += 1
@@ -53,9 +53,7 @@ def _article_create(*, home: HomePage, entry: dict, titles: dict[str, str]) -> N
     )
     article.tags.set([normalize(tag) for tag in entry["tags"]])
     article.related_links = [
-        RelatedArticle(
-            headline=headline, target=targets.get(search_key(headline)[:255])
-        )
+        RelatedArticle(headline=headline, target=targets.get(headline_key(headline)))
         for headline in related
     ]
     service.add_child(instance=article)
@@ -72,7 +70,7 @@ def _body(entry: dict, related: list[str], targets: dict) -> list[tuple[str, obj
         for text in entry["paragraphs"]
     ]
     if related and "read_more_after" in entry:
-        target = targets.get(search_key(related[0])[:255])
+        target = targets.get(headline_key(related[0]))
         blocks.insert(
             entry["read_more_after"] + 1,
             ("read_more", {"page": target, "headline": related[0]}),

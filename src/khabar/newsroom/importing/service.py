@@ -11,9 +11,14 @@ from django.utils.html import escape
 from django.utils.text import slugify
 
 from khabar.search.tagging import site_tags, tags_suggest
-from khabar.text import search_key
 
-from ..models import ArticlePage, HomePage, ImportRecord, RelatedArticle
+from ..models import (
+    ArticlePage,
+    HomePage,
+    ImportRecord,
+    RelatedArticle,
+    headline_key,
+)
 from ..selectors import article_map_by_headlines
 from ..services import article_publish, news_code_reserve, service_get_or_create
 from .scraped import (
@@ -72,7 +77,7 @@ def _find_existing(scraped: ScrapedArticle) -> ArticlePage | None:
     articles = ArticlePage.objects.all()
     if scraped.news_code is not None:
         return articles.filter(news_code=scraped.news_code).first()
-    return articles.filter(title_key=search_key(scraped.headline)[:255]).first()
+    return articles.filter(title_key=headline_key(scraped.headline)).first()
 
 
 @transaction.atomic
@@ -128,9 +133,7 @@ def _fill(article: ArticlePage, scraped: ScrapedArticle) -> None:
     article.body = [_body_block(item, targets) for item in scraped.body]
     article.tags.set(scraped.tags or _suggested_tags(scraped))
     article.related_links = [
-        RelatedArticle(
-            headline=headline, target=targets.get(search_key(headline)[:255])
-        )
+        RelatedArticle(headline=headline, target=targets.get(headline_key(headline)))
         for headline in scraped.related_headlines
     ]
 
@@ -151,7 +154,7 @@ def _suggested_tags(scraped: ScrapedArticle) -> list[str]:
 
 def _body_block(item, targets: dict[str, ArticlePage]) -> tuple[str, object]:
     if item.kind == "read_more":
-        target = targets.get(search_key(item.text)[:255])
+        target = targets.get(headline_key(item.text))
         return ("read_more", {"page": target, "headline": item.text})
     return ("paragraph", f"<p>{escape(item.text)}</p>")
 

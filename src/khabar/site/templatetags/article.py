@@ -6,7 +6,7 @@ from django import template
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 
-from khabar.text import search_key
+from khabar.newsroom.models import headline_key
 
 register = template.Library()
 
@@ -24,7 +24,7 @@ def with_dateline(value, dateline: str) -> SafeString:
 @register.filter
 def resolve_headline(headline: str, resolved: dict):
     """Return the published article whose headline matches ``headline``, if any."""
-    return resolved.get(search_key(headline)[:255]) if headline and resolved else None
+    return resolved.get(headline_key(headline)) if headline and resolved else None
 
 
 _JSON_SCRIPT_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"}
