@@ -2,37 +2,15 @@
 
 import pytest
 from django.urls import reverse
-from wagtail.test.utils.form_data import (
-    inline_formset,
-    nested_form_data,
-    rich_text,
-    streamfield,
-)
+from wagtail.test.utils.form_data import rich_text, streamfield
 
 from khabar.newsroom.models import ArticlePage
 from khabar.newsroom.selectors import home_page_get
 from khabar.newsroom.services import service_get_or_create
 from tests.factories import ArticleFactory
+from tests.newsroom.admin_forms import article_form
 
 pytestmark = pytest.mark.django_db
-
-
-def article_form(**overrides):
-    data = {
-        "title": "افتتاح کتابخانه تازه در مرکز شهر",
-        "slug": "new-library",
-        "overline": "فرهنگی",
-        "lead": "کتابخانه\u200cای با ده هزار جلد کتاب امروز گشایش یافت.",
-        "body": streamfield(
-            [("paragraph", rich_text("<p>متن خبر درباره کتابخانه.</p>"))]
-        ),
-        "tags": "کتاب, کتابخانه",
-        "related_links": inline_formset([]),
-        "byline": "",
-        "source_agency": "",
-    }
-    data.update(overrides)
-    return nested_form_data(data)
 
 
 def test_saving_a_draft_draws_no_code_and_publishing_draws_one(client, staff):

@@ -1,4 +1,5 @@
-"""The article editor's form: tag suggestions the editor accepts with a tick."""
+"""The article editor's form: tag suggestions the editor accepts with a tick,
+and the front-page flags only the chief editor may set."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -15,8 +16,16 @@ KIND_LABELS = {
 }
 
 
+FEATURE_PERMISSION = "newsroom.feature_article"
+
+
 class ArticlePageForm(WagtailAdminPageForm):
-    """Offer tags found in the saved text; ticked ones are added on save."""
+    """Offer tags found in the saved text; ticked ones are added on save.
+
+    «فوری» and «پیشنهاد سردبیر» are disabled for users without the
+    ``feature_article`` permission: a disabled field keeps its stored value
+    whatever the browser posts, so the rule holds on the server.
+    """
 
     suggested_tags = forms.MultipleChoiceField(
         label=_("برچسب\u200cهای پیشنهادی"),
@@ -30,6 +39,11 @@ class ArticlePageForm(WagtailAdminPageForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["suggested_tags"].choices = self._suggestions()
+        user = getattr(self, "for_user", None)
+        if user is None or not user.has_perm(FEATURE_PERMISSION):
+            for name in type(self.instance).feature_fields:
+                if name in self.fields:
+                    self.fields[name].disabled = True
 
     def _suggestions(self) -> list[tuple[str, str]]:
         from .selectors import article_plain_parts

@@ -24,6 +24,38 @@ def article_get_by_code(*, code: int) -> ArticlePage | None:
     return ArticlePage.objects.published().filter(news_code=code).first()
 
 
+def article_is_gone(*, code: int) -> bool:
+    """Tell whether ``code`` names an article that was published and then withdrawn.
+
+    Its code stays reserved and its address answers 410 Gone, not 404.
+    """
+    return (
+        ArticlePage.objects.filter(news_code=code, live=False)
+        .exclude(first_published_at__isnull=True)
+        .exists()
+    )
+
+
+def lead_stories(*, page: HomePage | ServicePage) -> list[ArticlePage]:
+    """Return the live articles in ``page``'s lead-story slots, in slot order."""
+    slots = page.lead_slots.select_related("article").order_by("sort_order")
+    return [
+        slot.article
+        for slot in slots
+        if slot.article.live and slot.article.news_code is not None
+    ]
+
+
+def article_list_breaking(*, limit: int = 5) -> list[ArticlePage]:
+    """Return the newest articles flagged «فوری» whose flag has not expired."""
+    return list(ArticlePage.objects.breaking().defer_streamfields()[:limit])
+
+
+def article_list_picks(*, limit: int) -> list[ArticlePage]:
+    """Return the newest live editor's picks."""
+    return list(_listing(ArticlePage.objects.filter(editors_pick=True))[:limit])
+
+
 def article_list_latest(*, limit: int) -> list[ArticlePage]:
     """Return the newest live articles of every service."""
     return list(_listing(ArticlePage.objects.all())[:limit])
@@ -94,6 +126,7 @@ def article_page_extras(*, article: ArticlePage) -> dict:
         ],
         "resolved_headlines": resolved,
         "tags": list(article.tags.all()),
+        "gallery": list(article.gallery_images.select_related("image")),
     }
 
 

@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils.text import slugify
 
 from .models import ArticlePage, HomePage, NewsCodeSequence, ServicePage
+from .roles import service_roles_ensure
 
 SEQUENCE_NAME = "news"
 
@@ -65,6 +66,7 @@ def service_get_or_create(*, home: HomePage, name: str) -> ServicePage:
     service = ServicePage(title=name, slug=slug)
     home.add_child(instance=service)
     service.save_revision().publish()
+    service_roles_ensure(service=service)
     return service
 
 

@@ -1,4 +1,5 @@
-"""Newsroom additions to the Wagtail admin: what typography fixed on save."""
+"""Newsroom additions to the Wagtail admin: what typography fixed on save,
+roles for new services, and the editor's word counter."""
 
 from django.contrib import messages
 from django.utils.html import format_html, format_html_join
@@ -22,5 +23,15 @@ def typography_message(request, page) -> None:
     )
 
 
+def service_roles(request, page) -> None:
+    """Give a service created in the admin its reporter and editor roles."""
+    from .models import ServicePage
+    from .roles import service_roles_ensure
+
+    if isinstance(page.specific, ServicePage):
+        service_roles_ensure(service=page)
+
+
 hooks.register("after_create_page", typography_message)
+hooks.register("after_create_page", service_roles)
 hooks.register("after_edit_page", typography_message)

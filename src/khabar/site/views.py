@@ -15,6 +15,7 @@ from wagtail.models import Site
 from khabar.core.models import AgencySettings
 from khabar.newsroom.selectors import (
     article_get_by_code,
+    article_is_gone,
     article_list_for_tag,
     article_page_for_request,
 )
@@ -23,11 +24,18 @@ from .reads import read_record
 from .sitemaps import news_sitemap_articles
 
 
+def _missing(request, code: int):
+    """Answer for a code with no live article: 410 if it was withdrawn, else 404."""
+    if article_is_gone(code=code):
+        return render(request, "site/gone.html", {"code": code}, status=410)
+    raise Http404
+
+
 def article(request, code: int, slug: str):
     """Serve the article with news code ``code``; another slug redirects."""
     page = article_get_by_code(code=code)
     if page is None:
-        raise Http404
+        return _missing(request, code)
     if slug != page.slug:
         return HttpResponsePermanentRedirect(page.url)
     return page.serve(request)
@@ -37,7 +45,7 @@ def short_link(request, code: int):
     """Redirect ``/x/<code>`` permanently to the article's address."""
     page = article_get_by_code(code=code)
     if page is None:
-        raise Http404
+        return _missing(request, code)
     return HttpResponsePermanentRedirect(page.url)
 
 

@@ -8,6 +8,8 @@ from django.utils.safestring import SafeString, mark_safe
 
 from khabar.newsroom.models import headline_key
 
+from ..video import video_embed_url
+
 register = template.Library()
 
 
@@ -19,6 +21,22 @@ def with_dateline(value, dateline: str) -> SafeString:
     if html.startswith("<p>"):
         return mark_safe(f"<p>{label}{html[3:]}")  # noqa: S308 - both parts are safe
     return mark_safe(f"<p>{label}</p>{html}")  # noqa: S308 - both parts are safe
+
+
+@register.simple_tag
+def video_embed(url: str) -> SafeString:
+    """Return an iframe for an Aparat or YouTube address, else a link to it."""
+    embed = video_embed_url(url)
+    if embed is None:
+        return format_html(
+            '<p class="video-link"><a href="{}">تماشای ویدئو</a></p>', url
+        )
+    return format_html(
+        '<div class="video"><iframe src="{}" title="ویدئو" loading="lazy" '
+        'allowfullscreen referrerpolicy="strict-origin-when-cross-origin">'
+        "</iframe></div>",
+        embed,
+    )
 
 
 @register.filter
