@@ -15,8 +15,9 @@ Roles (a user may hold several):
 Page permissions are Wagtail's and propagate down the tree, so they are
 granted on the home page (chief editor, admin) or on a service page (service
 roles). Each service gets a workflow «بررسی <name>» with one group-approval
-task for its editors and the chief editor: a reporter's submission waits
-there until one of them approves (publishes) or asks for changes with a note.
+task for its editors, the chief editor and the site admins: a reporter's
+submission waits there until one of them approves (publishes) or asks for
+changes with a note.
 """
 
 from django.contrib.auth.models import Group, Permission
@@ -94,12 +95,13 @@ def service_roles_ensure(*, service: Page) -> tuple[Group, Group]:
         group.permissions.add(*_permissions(STAFF_PERMISSIONS))
     _grant_pages(reporter, service, REPORTER_PAGE_PERMISSIONS)
     _grant_pages(editor, service, EDITOR_PAGE_PERMISSIONS)
-    _workflow_ensure(service=service, approvers=[editor, *_chief()])
+    _workflow_ensure(service=service, approvers=[editor, *_senior()])
     return reporter, editor
 
 
-def _chief() -> list[Group]:
-    return list(Group.objects.filter(name=CHIEF_EDITOR))
+def _senior() -> list[Group]:
+    """Return the groups that may approve in every service."""
+    return list(Group.objects.filter(name__in=(CHIEF_EDITOR, SITE_ADMIN)))
 
 
 def _workflow_ensure(*, service: Page, approvers: list[Group]) -> Workflow:

@@ -217,6 +217,7 @@ class ArticlePage(Page):
             ObjectList(content_panels, heading=_("محتوا")),
             ObjectList(flag_panels, heading=_("فوری و ویژه")),
             ObjectList(Page.promote_panels, heading=_("نشانی و سئو")),
+            ObjectList(Page.settings_panels, heading=_("زمان\u200cبندی")),
         ]
     )
 
@@ -249,11 +250,13 @@ class ArticlePage(Page):
         update_fields = kwargs.get("update_fields")
         if update_fields is None or "title" in update_fields:
             self.title_key = headline_key(self.title)
-        if self.live and self.embargo_until and self.embargo_until > timezone.now():
-            raise ValidationError(
-                _("این خبر تا پایان ممنوعیت انتشار منتشر نمی\u200cشود.")
-            )
-        if self.live and self.news_code is None:
+        # Wagtail saves a new page as live before a scheduled publication
+        # takes it offline again; only a page going live now is published.
+        now = timezone.now()
+        publishing = self.live and not (self.go_live_at and self.go_live_at > now)
+        if publishing and self.embargo_until and self.embargo_until > now:
+            raise ValidationError(EMBARGO_MESSAGE)
+        if publishing and self.news_code is None:
             self.news_code = news_code_next()
         if update_fields is None or "correction_note" in update_fields:
             self._stamp_correction()

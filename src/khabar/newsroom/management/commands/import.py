@@ -1,31 +1,108 @@
-"""``khabar import PATH...``: import scraped article pages."""
+"""``khabar import [--format scraped|wxr|html] SOURCE...``: bring stories in.
+
+``scraped`` (the default) reads article pages scraped to text, ``wxr`` a
+WordPress export, ``html`` saved article pages or URLs given explicitly. The
+work is done by the importers in ``newsroom.importing``; this command only
+prints their report and fails (exit status 1) when any item failed.
+"""
 
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from khabar.newsroom.importing.html import html_import
+from khabar.newsroom.importing.report import (
+    FAILED,
+    SKIPPED,
+    UNCHANGED,
+    ImportReport,
+    ItemOutcome,
+)
 from khabar.newsroom.importing.service import scraped_file_import
+from khabar.newsroom.importing.wxr_service import wxr_file_import
 from khabar.newsroom.selectors import home_page_get
+
+SCRAPED_STATUS = {"unchanged": SKIPPED, "refused": FAILED}
 
 
 class Command(BaseCommand):
     help = (
-        "Import article pages scraped to text (the layout of an agency article page). "
-        "Idempotent by news code: a re-import updates, never duplicates."
+        "Import stories: scraped text pages (default), a WordPress export "
+        "(--format wxr) or saved article pages and URLs (--format html). "
+        "Idempotent: a re-run updates changed stories and skips the rest."
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("paths", nargs="+", type=Path, help="text files to import")
+        parser.add_argument(
+            "sources", nargs="+", help="files to import (html also takes URLs)"
+        )
+        parser.add_argument(
+            "--format",
+            choices=["scraped", "wxr", "html"],
+            default="scraped",
+            dest="source_format",
+            help="what the sources are (default: scraped)",
+        )
+        parser.add_argument(
+            "--news-code",
+            choices=["draw", "post-id"],
+            default="draw",
+            help="wxr: keep each post's ID as its news code (default: draw codes)",
+        )
+        parser.add_argument(
+            "--media-root",
+            type=Path,
+            help="wxr: folder holding the uploads (default: the export's folder)",
+        )
 
-    def handle(self, *args, paths, **options):
+    def handle(self, *args, sources, source_format, news_code, media_root, **options):
         home = home_page_get()
         if home is None:
             raise CommandError("There is no home page yet: run `khabar migrate` first.")
-        failed = 0
-        for path in paths:
-            result = scraped_file_import(path=path, home=home)
+        if source_format != "wxr" and (news_code != "draw" or media_root):
+            raise CommandError("--news-code and --media-root apply to --format wxr.")
+        if media_root is not None and not media_root.is_dir():
+            raise CommandError(f"--media-root {media_root} is not a folder.")
+        verbose = options["verbosity"] >= 2
+        if source_format == "scraped":
+            self._scraped(sources, home)
+            return
+        reports = []
+        for source in sources:
+            if source_format == "wxr":
+                report = wxr_file_import(
+                    path=Path(source),
+                    home=home,
+                    post_id_codes=news_code == "post-id",
+                    media_root=media_root,
+                )
+            else:
+                report = ImportReport(source=source)
+                report.add(html_import(source=source, home=home))
+            self._print(report, verbose=verbose)
+            reports.append(report)
+        failed = sum(len(report.failed) for report in reports)
+        total = sum(len(report.items) for report in reports)
+        if failed:
+            raise CommandError(f"{failed} of {total} items failed; see the report.")
+
+    def _scraped(self, sources: list[str], home) -> None:
+        """Import scraped pages; each refused file is named with its reason."""
+        report = ImportReport(source="scraped pages")
+        for source in sources:
+            result = scraped_file_import(path=Path(source), home=home)
+            status = SCRAPED_STATUS.get(result.status, result.status)
+            report.add(
+                ItemOutcome(
+                    key=result.source,
+                    status=status,
+                    reason=result.error or (UNCHANGED if status == SKIPPED else ""),
+                    news_code=result.news_code,
+                    url=result.url,
+                    warnings=result.warnings,
+                )
+            )
             if result.status == "refused":
-                failed += 1
                 self.stderr.write(f"refused  {result.source}: {result.error}")
                 continue
             self.stdout.write(
@@ -33,7 +110,33 @@ class Command(BaseCommand):
             )
             for warning in result.warnings:
                 self.stdout.write(f"  warning: {warning}")
-        if failed:
+        self.stdout.write(report.summary())
+        if report.failed:
             raise CommandError(
-                f"{failed} of {len(paths)} files refused; nothing was written for them."
+                f"{len(report.failed)} of {len(sources)} files refused; "
+                "nothing was written for them."
             )
+
+    def _print(self, report: ImportReport, *, verbose: bool) -> None:
+        """Print each item (unchanged and skipped ones with -v 2), then the counts."""
+        self.stdout.write(f"== {report.source}")
+        for item in report.items:
+            if item.status == FAILED:
+                title = f" «{item.title}»" if item.title else ""
+                self.stderr.write(f"failed   {item.key}{title}: {item.reason}")
+                continue
+            if item.status == SKIPPED and not verbose:
+                continue
+            line = f"{item.status:9}{item.key}"
+            if item.news_code is not None:
+                line += f" → {item.news_code} {item.url}"
+            if item.reason:
+                line += f" ({item.reason})"
+            if item.detail:
+                line += f"; {item.detail}"
+            self.stdout.write(line)
+            for warning in item.warnings:
+                self.stdout.write(f"  warning: {warning}")
+        for note in report.notes:
+            self.stdout.write(note)
+        self.stdout.write(report.summary())
