@@ -1,19 +1,24 @@
-"""RSS 2.0 and Atom feeds of the whole site, of each service and of each tag."""
+"""RSS 2.0 and Atom feeds of the whole site, of each service and of each tag,
+and the full-text feed for syndication partners."""
 
 from django.contrib.syndication.views import Feed
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.urls import reverse
-from django.utils.feedgenerator import Atom1Feed
+from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from taggit.models import Tag
 from wagtail.models import Site
 
 from khabar.core.models import AgencySettings
-from khabar.newsroom.models import ServicePage
+from khabar.newsroom.models import ArticlePage, ServicePage
 from khabar.newsroom.selectors import (
     article_list_for_service,
     article_list_for_tag,
     article_list_latest,
 )
+
+from .partners import partner_for_token
+from .syndication import article_body_html
 
 FEED_SIZE = 30
 
@@ -103,3 +108,34 @@ class LatestArticlesAtomFeed(LatestArticlesFeed):
 
     feed_type = Atom1Feed
     subtitle = LatestArticlesFeed.description
+
+
+class FullTextRss(Rss201rev2Feed):
+    """RSS 2.0 with each story's full HTML body in ``content:encoded``."""
+
+    def rss_attributes(self):
+        attributes = super().rss_attributes()
+        attributes["xmlns:content"] = "http://purl.org/rss/1.0/modules/content/"
+        return attributes
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, item)
+        handler.addQuickElement("content:encoded", item["content_encoded"])
+
+
+class PartnerFeed(LatestArticlesFeed):
+    """The full text of the newest stories, for partners holding a token."""
+
+    feed_type = FullTextRss
+
+    def get_object(self, request, token: str = ""):
+        self.agency = _agency(request)
+        if partner_for_token(token=token) is None:
+            raise PermissionDenied("unknown or revoked partner token")
+        return None
+
+    def items(self, obj):
+        return list(ArticlePage.objects.published()[:FEED_SIZE])
+
+    def item_extra_kwargs(self, item) -> dict:
+        return {"content_encoded": article_body_html(article=item)}

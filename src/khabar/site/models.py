@@ -22,3 +22,24 @@ class DailyReads(models.Model):
 
     def __str__(self) -> str:
         return f"{self.article_id} {self.day}: {self.count}"
+
+
+class Partner(models.Model):
+    """A syndication partner that reads the full-text feed with its own token.
+
+    Only a hash of the token is stored; the token itself is shown once, when
+    the partner is created (``khabar partner add``).
+    """
+
+    name = models.CharField(_("نام"), max_length=150, unique=True)
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    active = models.BooleanField(_("فعال"), default=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    last_used_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    class Meta:
+        verbose_name = _("شریک خبری")
+        verbose_name_plural = _("شرکای خبری")
+
+    def __str__(self) -> str:
+        return self.name

@@ -11,6 +11,7 @@ urlpatterns = [
     path("tag/<str:name>/", views.tag, name="tag"),
     path("feeds/rss/", feeds.LatestArticlesFeed(), name="rss"),
     path("feeds/atom/", feeds.LatestArticlesAtomFeed(), name="atom"),
+    path("feeds/partner/<str:token>/rss/", feeds.PartnerFeed(), name="partner_rss"),
     path("feeds/<str:kind>/<str:key>/rss/", feeds.LatestArticlesFeed(), name="rss_for"),
     path(
         "feeds/<str:kind>/<str:key>/atom/",

@@ -80,6 +80,7 @@ def robots_txt(request):
         "User-agent: *",
         "Disallow: /admin/",
         "Disallow: /comments/",
+        "Disallow: /feeds/partner/",
         f"Sitemap: {base}{reverse('sitemap_index')}",
         f"Sitemap: {base}{reverse('site:news_sitemap')}",
     ]

@@ -6,7 +6,9 @@ from django.urls import reverse
 from ninja import NinjaAPI, Query
 from ninja.errors import HttpError
 from taggit.models import Tag
+from wagtail.models import Site
 
+from khabar.core.models import AgencySettings
 from khabar.newsroom.models import ArticlePage, ServicePage
 from khabar.newsroom.selectors import (
     article_get_by_code,
@@ -16,6 +18,7 @@ from khabar.newsroom.selectors import (
 from khabar.search.backends import Filters
 from khabar.search.selectors import search_articles
 
+from ..syndication import article_ninjs
 from . import cursors
 from .schemas import (
     ArticleDetail,
@@ -109,6 +112,27 @@ def article_detail(request, code: int):
         "body_html": nh3.clean(html),
         "related": [item["headline"] for item in extras["related"]],
     }
+
+
+@api.get("/ninjs/{code}", response={200: dict, 404: ErrorOut}, tags=["syndication"])
+def article_ninjs_detail(request, code: int):
+    """Return one published article as IPTC NINJS 2.0, the format agencies exchange."""
+    article = article_get_by_code(code=code)
+    if article is None:
+        raise HttpError(404, f"no published article has code {code}")
+    return article_ninjs(
+        article=article,
+        agency=_agency_name(request),
+        base_url=request.build_absolute_uri("/").rstrip("/"),
+    )
+
+
+def _agency_name(request) -> str:
+    site = (
+        Site.find_for_request(request)
+        or Site.objects.filter(is_default_site=True).first()
+    )
+    return AgencySettings.for_site(site).agency_name
 
 
 @api.get("/services", response=list[ServiceOut], tags=["services"])
