@@ -2,6 +2,7 @@
 roles for new services, and the editor's word counter."""
 
 from django.contrib import messages
+from django.templatetags.static import static
 from django.utils.html import format_html, format_html_join
 from wagtail import hooks
 
@@ -35,3 +36,11 @@ def service_roles(request, page) -> None:
 hooks.register("after_create_page", typography_message)
 hooks.register("after_create_page", service_roles)
 hooks.register("after_edit_page", typography_message)
+
+
+@hooks.register("insert_editor_js")
+def editor_word_count() -> str:
+    """Add the live Persian word and character counter to the page editor."""
+    return format_html(
+        '<script src="{}" defer></script>', static("newsroom/editor-count.js")
+    )
