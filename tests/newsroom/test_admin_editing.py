@@ -99,3 +99,17 @@ def test_editor_is_offered_tags_and_ticked_ones_are_added(client, staff):
     assert client.post(edit_url, form).status_code == 302
     saved = ArticlePage.objects.get(pk=article.pk).get_latest_revision_as_object()
     assert sorted(tag.name for tag in saved.tags.all()) == ["سوریه", "محمد باقری"]
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        ("<p>برای <b>سه ماه</b> آینده</p>", "<p>برای <b>سه ماه</b> آینده</p>"),
+        ("<p>کتاب ها <i>جدید</i> است</p>", "<p>کتاب\u200cها <i>جدید</i> است</p>"),
+        ("<p>  <b>مي</b> </p>", "<p>  <b>می</b> </p>"),
+    ],
+)
+def test_typography_keeps_the_spaces_around_inline_tags(before, after):
+    from khabar.newsroom.typography import normalize_html
+
+    assert normalize_html(before) == after

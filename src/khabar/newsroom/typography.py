@@ -18,9 +18,23 @@ def normalize_html(html: str) -> str:
     """Normalize the text of an HTML fragment, leaving tags and entities alone."""
     parts = _MARKUP.split(html)
     return "".join(
-        part if index % 2 else (normalize(part) if part.strip() else part)
+        part if index % 2 else _normalize_between_tags(part)
         for index, part in enumerate(parts)
     )
+
+
+def _normalize_between_tags(text: str) -> str:
+    """Normalize a run of text but keep the spaces at its edges.
+
+    Those spaces separate it from the neighbouring tag («برای <b>سه ماه</b>»);
+    ``normalize`` alone would trim them as trailing spaces.
+    """
+    core = text.strip()
+    if not core:
+        return text
+    start = len(text) - len(text.lstrip())
+    end = start + len(core)
+    return text[:start] + normalize(core) + text[end:]
 
 
 def article_typography_fix(article) -> list[Change]:

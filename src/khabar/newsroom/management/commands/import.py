@@ -7,6 +7,7 @@ prints their report and fails (exit status 1) when any item failed.
 """
 
 from pathlib import Path
+from urllib.parse import unquote
 
 from django.core.management.base import BaseCommand, CommandError
 
@@ -129,7 +130,7 @@ class Command(BaseCommand):
                 continue
             line = f"{item.status:9}{item.key}"
             if item.news_code is not None:
-                line += f" → {item.news_code} {item.url}"
+                line += f" → {item.news_code} {unquote(item.url)}"
             if item.reason:
                 line += f" ({item.reason})"
             if item.detail:
