@@ -5,7 +5,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 
-from khabar.search.tagging import site_tags, tags_suggest
+from khabar.search.tagging import site_tag_model, site_tags, tags_suggest
 
 KIND_LABELS = {
     "existing": _("برچسب موجود"),
@@ -53,7 +53,9 @@ class ArticlePageForm(WagtailAdminPageForm):
             return []
         current = {tag.name for tag in article.tags.all()}
         found = tags_suggest(
-            parts=article_plain_parts(article=article), existing=site_tags()
+            parts=article_plain_parts(article=article),
+            existing=site_tags(),
+            model=site_tag_model(),
         )
         return [
             (item.name, f"{item.name} ({KIND_LABELS[item.kind]})")
