@@ -13,12 +13,18 @@ gap between two letters is compared:
   after one warm-up call (tables loaded) but with every cache cold otherwise.
 
 Usage: ``bench/text/run.sh`` (or this script with ``PYTHONPATH=src``).
+``--heldout`` scores khabar.text 2-fold instead: each split with a table whose
+learned sections were trained on the other split (built in a temporary
+directory; the shipped table is not touched), then both splits pooled.
 """
 
 import argparse
+import contextlib
 import csv
 import difflib
+import io
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -48,6 +54,11 @@ class Score:
     damaged: int = 0
     chars: int = 0
     seconds: float = 0.0
+
+    def add(self, other: "Score") -> None:
+        """Add ``other``'s counts and time to this score."""
+        for name in ("tp", "fp", "fn", "words", "damaged", "chars", "seconds"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
 
     def row(self) -> list[str]:
         """Format precision, recall, F1, damage and speed."""
@@ -139,8 +150,8 @@ def run_tool(tool: Tool, golds: list[str], inputs: list[str]) -> Score:
     return score
 
 
-def clean_changes(tool: Tool, golds: list[str]) -> str:
-    """Return the share of gold words a tool changes when given clean text."""
+def clean_counts(tool: Tool, golds: list[str]) -> tuple[int, int]:
+    """Count the gold words a tool changes when given clean text, and all words."""
     changed = total = 0
     for gold in golds:
         out = tool(gold).translate(FOLD)
@@ -148,6 +159,12 @@ def clean_changes(tool: Tool, golds: list[str]) -> str:
         total += len(g_words)
         o_words = set(out.split())
         changed += sum(word not in o_words for word in g_words)
+    return changed, total
+
+
+def clean_changes(tool: Tool, golds: list[str]) -> str:
+    """Return the share of gold words a tool changes when given clean text."""
+    changed, total = clean_counts(tool, golds)
     return f"{changed / total:.2%}"
 
 
@@ -190,24 +207,87 @@ def load_gold(data: Path, splits: tuple[str, ...]) -> list[str]:
     return golds
 
 
+def damaged(golds: list[str]) -> dict[str, list[str]]:
+    """Return the two damaged inputs: every ZWNJ deleted, and every ZWNJ a space."""
+    return {
+        "deleted": [g.replace(ZWNJ, "") for g in golds],
+        "space": [g.replace(ZWNJ, " ") for g in golds],
+    }
+
+
+def heldout_rows(data: Path) -> list[list[str]]:
+    """Score khabar.text 2-fold: each split with a table trained on the other."""
+    from khabar.text import build, normalizer, table
+    from khabar.text.zwnj import Restorer
+
+    rows: list[list[str]] = []
+    pooled = {case: Score() for case in ("deleted", "space")}
+    pooled_clean = [0, 0]
+    saved = normalizer._restorer
+    with tempfile.TemporaryDirectory() as tmp:
+        for train, split in (("dev", "test"), ("test", "dev")):
+            out = Path(tmp) / f"{train}.txt.gz"
+            args = [
+                "--train",
+                str(data / f"ud_perdt_{train}.tsv"),
+                "--output",
+                str(out),
+            ]
+            with contextlib.redirect_stdout(io.StringIO()):
+                if build.main(args):
+                    raise SystemExit("khabar text build failed")
+            lexicon = table.lexicon_from_sections(table.read_sections(out.read_bytes()))
+            restorer = Restorer(lexicon)
+            normalizer._restorer = lambda restorer=restorer: restorer
+            try:
+                golds = load_gold(data, (split,))
+                tool = normalizer.normalize
+                tool("آغاز")
+                clean = clean_changes(tool, golds)
+                changed, total = clean_counts(tool, golds)
+                pooled_clean[0] += changed
+                pooled_clean[1] += total
+                for case, inputs in damaged(golds).items():
+                    score = run_tool(tool, golds, inputs)
+                    pooled[case].add(score)
+                    rows.append(
+                        [f"{split} (trained on {train})", case, *score.row(), clean]
+                    )
+            finally:
+                normalizer._restorer = saved
+    clean = f"{pooled_clean[0] / pooled_clean[1]:.2%}"
+    for case, score in pooled.items():
+        rows.append(["dev+test, pooled", case, *score.row(), clean])
+    return rows
+
+
 def main(argv: list[str] | None = None) -> int:
     """Print the benchmark table as Markdown."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=REPO.parent / "shared/data/zwnj")
     parser.add_argument("--split", choices=(*SPLITS, "all"), default="all")
     parser.add_argument("--tools", nargs="*", help="only these tools")
+    parser.add_argument(
+        "--heldout",
+        action="store_true",
+        help="khabar.text only, each split scored with a table trained on the other",
+    )
     args = parser.parse_args(argv)
+    head = ["tool", "case", "P", "R", "F1", "damage", "chars/s", "clean"]
+    if args.heldout:
+        head[0] = "khabar.text, held out"
+        print("| " + " | ".join(head) + " |")
+        print("|" + "---|" * len(head))
+        for row in heldout_rows(args.data):
+            print("| " + " | ".join(row) + " |", flush=True)
+        return 0
     splits = SPLITS if args.split == "all" else (args.split,)
     golds = load_gold(args.data, splits)
-    cases = {
-        "deleted": [g.replace(ZWNJ, "") for g in golds],
-        "space": [g.replace(ZWNJ, " ") for g in golds],
-    }
+    cases = damaged(golds)
     print(
         f"UD PerDT {'+'.join(splits)}: {len(golds)} sentences, "
         f"{sum(g.count(ZWNJ) for g in golds)} ZWNJ\n"
     )
-    head = ["tool", "case", "P", "R", "F1", "damage", "chars/s", "clean"]
     print("| " + " | ".join(head) + " |")
     print("|" + "---|" * len(head))
     for name, tool in load_tools().items():

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmark khabar.text against hazm, python-negar and rishe on UD PerDT.
 # Sets up bench/text/.venv (gitignored) on first use, then prints one table.
-# Usage: bench/text/run.sh [--split dev|test|all] [--tools NAME ...]
+# Usage: bench/text/run.sh [--split dev|test|all] [--tools NAME ...] | --heldout
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from khabar.text.build import plural_or_indefinite
+from khabar.text.build import compound_heads, plural_or_indefinite
 from khabar.text.learn import (
     Sources,
     boundary_labels,
@@ -147,6 +147,28 @@ def test_plural_or_indefinite_falls_back_to_stem_frequency() -> None:
     assert settled["قصهای"] == z("قصه|ای")
     assert settled["نشستهایم"] == z("نشسته|ایم")  # a participle takes the clitic
     assert "انتهای" not in settled  # «انتها» + «ی», a known word
+
+
+def test_plural_or_indefinite_after_a_letter_that_does_not_join() -> None:
+    words = frozenset(("زند", "زنده", "دختر", "دختره"))
+    counts = {
+        "fars": Counter({"زنده": 40, "زند": 2, "دختر": 60, "دختره": 1}),
+        "hazm": {},
+        "shekar": {},
+    }
+    settled = plural_or_indefinite(words, counts)
+    assert settled["زندهای"] == z("زنده|ای")
+    assert "دخترهای" not in settled  # the plural has no half-space
+
+
+def test_compound_heads_are_mostly_half_spaced() -> None:
+    forms = [z(f"{a}|نویس") for a in ("سیره", "نامه", "فیلمنامه", "داستان", "خوش")]
+    forms += [z(f"{a}|گاه") for a in ("سیره", "نامه", "فیلمنامه", "داستان", "خوش")]
+    attested = ["سیره", "نامه", "داستان", "خوش", "گاه", "نویس", "خوشگاه", "نامهگاه"]
+    attested += ["داستانگاه", "سیرهگاه"]
+    heads = compound_heads(forms, attested, frozenset())
+    assert "نویس" in heads
+    assert "گاه" not in heads  # written joined after known words too
 
 
 def test_learned_sections_round_trip(tmp_path: Path) -> None:

@@ -61,3 +61,22 @@ def test_votes_between_spellings() -> None:
         counts | {"fars": {"کتاب" + ZWNJ + "ها": 5}},
         voters,
     )
+
+
+def test_web_counts_outweigh_a_zero_frequency_listing() -> None:
+    split = "خون" + ZWNJ + "سردی"
+    voters = (("shekar", 1, 1000), ("fars", 1, 3))
+    listed = {"hazm": {split: 0}, "fars": {}}
+    assert prefers_plain(
+        "خونسردی", split, listed | {"shekar": {"خونسردی": 300_000}}, voters
+    )
+    # A rarer joined spelling, or a hazm frequency, keeps the split.
+    assert not prefers_plain(
+        "خونسردی", split, listed | {"shekar": {"خونسردی": 5_000}}, voters
+    )
+    assert not prefers_plain(
+        "خونسردی",
+        split,
+        {"hazm": {split: 10}, "fars": {}, "shekar": {"خونسردی": 300_000}},
+        voters,
+    )

@@ -70,6 +70,12 @@ CURATED_FORMS = (
 )
 SPACED_PREFIXES = ("به" + ZWNJ,)
 MIN_FARS_COUNT = 2
+# A compound head ends this many half-spaced forms...
+HEAD_MIN_FORMS = 5
+# ...and is half-spaced in at least this share of the compounds with it.
+HEAD_MIN_SHARE = 0.7
+# Shortest word taken as an adjective from its superlative alone.
+MIN_ADJECTIVE = 3
 # A spaced compound is joined only when Fars writes it half-spaced at least
 # once and apart at most this many times as often.
 SPACED_FACTOR = 1
@@ -86,6 +92,9 @@ DEFAULT_TRAIN = tuple(
     for split in ("dev", "test")
 )
 Voters = tuple[tuple[str, int, int], ...]
+# shekar web count of a joined spelling that outweighs hazm listing its
+# half-spaced form with frequency 0 (see prefers_plain).
+SHEKAR_STRONG = 200_000
 # Judging a lexicon's half-spaced form: shekar's web counts and Fars both vote.
 LEXICON_VOTERS: Voters = (("shekar", 1, 1000), ("fars", 1, 3))
 # Judging an affix split («مهمترین» → «مهم‌ترین»): web counts favour joined
@@ -153,16 +162,41 @@ def read_words(path: Path) -> Iterator[str]:
             yield form
 
 
-def read_adjectives(path: Path) -> frozenset[str]:
-    """Read the words hazm tags as adjectives (AJ) with a positive frequency."""
+def read_adjectives(path: Path, attested: Iterable[str] = ()) -> frozenset[str]:
+    """Read the words hazm tags as adjectives (AJ).
+
+    A word needs a positive frequency in hazm, or to be ``attested`` by
+    another source: hazm lists non-standard spellings with frequency 0.
+    """
+    attested = frozenset(attested)
     adjectives = set()
     for line in path.read_text(encoding="utf-8").splitlines():
         fields = line.split("\t")
-        if len(fields) == 3 and "AJ" in fields[2].split(",") and fields[1] != "0":
+        if len(fields) == 3 and "AJ" in fields[2].split(","):
             form = clean_form(fields[0])
-            if form is not None and ZWNJ not in form:
+            if (
+                form is not None
+                and ZWNJ not in form
+                and (fields[1] != "0" or form in attested)
+            ):
                 adjectives.add(form)
     return frozenset(adjectives)
+
+
+def compared(attested: Iterable[str], counts: Counts) -> frozenset[str]:
+    """Find adjectives by their superlative: words some source writes with «ترین».
+
+    Only the superlative counts, half-spaced or joined («جوان‌ترین»،
+    «جوانترین»): a joined «تر» is often part of a word («دختر»، «دفتر»).
+    """
+    found = set()
+    for word in attested:
+        if len(word) < MIN_ADJECTIVE or ZWNJ in word:
+            continue
+        forms = (word + ZWNJ + "ترین", word + "ترین")
+        if any(counts[name].get(f, 0) for name in counts for f in forms):
+            found.add(word)
+    return frozenset(found)
 
 
 def read_verbs(dirs: list[Path]) -> tuple[set[str], set[str]]:
@@ -224,7 +258,9 @@ def prefers_plain(plain: str, split: str, counts: Counts, voters: Voters) -> boo
 
     hazm lists non-standard joined spellings with frequency 0, so a positive
     frequency there marks a real word (or an accepted spelling, «آنکه»), which
-    is never changed; a listed half-spaced form votes for the split. Each other
+    is never changed; a listed half-spaced form votes for the split, unless it
+    has frequency 0 and shekar's web counts have the joined spelling at least
+    ``SHEKAR_STRONG`` times and ten times as often («خونسردی»). Each other
     voter, ``(name, factor, sole)``, votes for the joined spelling when it is
     ``factor`` times as frequent, or when it is the only spelling attested at
     least ``sole`` times. A tie keeps the split.
@@ -232,7 +268,9 @@ def prefers_plain(plain: str, split: str, counts: Counts, voters: Voters) -> boo
     hazm = counts["hazm"]
     if hazm.get(plain, 0):
         return True
-    votes = [False] if split in hazm else []
+    web = counts.get("shekar", {})
+    weak = web.get(plain, 0) >= SHEKAR_STRONG and web[plain] > 10 * web.get(split, 0)
+    votes = [False] if hazm.get(split, 0) > 0 or split in hazm and not weak else []
     for name, factor, sole in voters:
         a, b = counts[name].get(plain, 0), counts[name].get(split, 0)
         if (a and b) or max(a, b) >= sole:
@@ -267,7 +305,8 @@ def build_sections(
     attested = {w for w, n in hazm.items() if n > 0} | set(shekar)
     attested |= {w for w, n in fars.items() if n >= MIN_FARS_COUNT}
     attested = {w for w in attested if ZWNJ not in w}
-    adjectives = read_adjectives(find_file(dirs, "hazm/data/words.dat"))
+    adjectives = read_adjectives(find_file(dirs, "hazm/data/words.dat"), attested)
+    adjectives |= compared(attested, counts)
     forms = zwnj_forms(dirs, hazm, fars)
     zwnj = choose_forms(forms, attested, counts)
     verbs = verb_forms(present, past)
@@ -339,6 +378,7 @@ def build_sections(
         "pairs": pairs,
         "learned": learned,
         "resplit": resplit,
+        "heads": compound_heads(forms, attested, stopwords),
         "words": words,
         "adjectives": adjectives,
         "stopwords": stopwords,
@@ -347,33 +387,72 @@ def build_sections(
     }
 
 
+def compound_heads(
+    forms: Iterable[str], attested: Iterable[str], stopwords: frozenset[str]
+) -> set[str]:
+    """Find second parts that the sources write half-spaced far more than joined.
+
+    A head («نویس»، «آمیز») ends at least ``HEAD_MIN_FORMS`` attested forms with
+    one half-space, and makes at most a ``1 - HEAD_MIN_SHARE`` share of the
+    compounds with it attested joined (a known word + the head, with no
+    half-space). Rule suffixes (plural, comparative, clitics) are left to the
+    rules, and parts that start with «و» («وشش» of «سی‌وشش») are left out.
+    """
+    half: Counter[str] = Counter()
+    for form in forms:
+        if form.count(ZWNJ) == 1:
+            first, second = form.split(ZWNJ)
+            if len(first) >= 2 and len(second) >= 2:
+                half[second] += 1
+    attested = frozenset(attested)
+    joined: Counter[str] = Counter()
+    for word in attested:
+        for i in range(2, len(word) - 1):
+            if word[i - 1] in JOINING_LETTERS and word[i:] in half:
+                joined[word[i:]] += word[:i] in attested
+    return {
+        head
+        for head, n in half.items()
+        if n >= HEAD_MIN_FORMS
+        and n >= HEAD_MIN_SHARE * (n + joined[head])
+        and head not in RULE_SUFFIXES
+        and head not in stopwords
+        and not head.startswith(PLURAL_SUFFIXES)
+        and not head.startswith("و")  # «سی‌وشش»: «فراموشش» is no compound
+    }
+
+
 def plural_or_indefinite(
     words: frozenset[str], counts: Counts, past: Iterable[str] = ()
 ) -> dict[str, str]:
-    """Settle «خانهای»: «خان‌های» or «خانه‌ای».
+    """Settle «خانهای»: «خان‌های» or «خانه‌ای» (and «زندهای»: «زنده‌ای»).
 
     The spelling Fars writes more often wins. When Fars has neither, the more
     frequent stem wins («قصه» over «قص»): Fars word counts, then hazm's, then
-    shekar's; a past participle always takes the clitic («نشسته‌ایم»).
+    shekar's; a past participle always takes the clitic («نشسته‌ایم»). After a
+    letter that does not join («زند»), the plural has no half-space.
     """
     fars = counts["fars"]
     past = frozenset(past)
     settled = {}
     for word in words:
         stem = word[:-1]
-        if word[-1] != "ه" or stem not in words or stem[-1] not in JOINING_LETTERS:
+        if word[-1] != "ه" or stem not in words:
             continue
+        joins = stem[-1] in JOINING_LETTERS
         for clitic in ("ای", "ایم", "اید"):
-            plural, indefinite = stem + ZWNJ + "ه" + clitic, word + ZWNJ + clitic
+            joined = stem + "ه" + clitic
+            plural = stem + (ZWNJ if joins else "") + "ه" + clitic
+            indefinite = word + ZWNJ + clitic
             if fars[plural] != fars[indefinite]:
                 best = max(plural, indefinite, key=fars.__getitem__)
-            elif _is_known_word(stem + "ه" + clitic, words):
+            elif _is_known_word(joined, words):
                 continue  # «انتهای» is «انتها» + «ی», neither reading
             else:
-                participle = stem in past
-                indefinite_wins = participle or _more_frequent(word, stem, counts)
+                indefinite_wins = stem in past or _more_frequent(word, stem, counts)
                 best = indefinite if indefinite_wins else plural
-            settled[best.replace(ZWNJ, "")] = best
+            if ZWNJ in best:
+                settled[joined] = best
     return settled
 
 
@@ -395,14 +474,22 @@ def _more_frequent(word: str, other: str, counts: Counts) -> bool:
 
 
 def choose_forms(forms: set[str], attested: set[str], counts: Counts) -> dict[str, str]:
-    """Map each joined spelling to its half-spaced form, unless it is a word."""
+    """Map each joined spelling to its half-spaced form, unless it is a word.
+
+    The curated «به‌» forms win over every vote but a positive hazm frequency
+    («بهخصوص» → «به‌خصوص», but the name «بهروز» stays).
+    """
     zwnj: dict[str, str] = {}
     for form in sorted(forms, key=lambda f: -sum(c.get(f, 0) for c in counts.values())):
         key = form.replace(ZWNJ, "")
         if (
             key in zwnj
             or key in attested
-            and prefers_plain(key, form, counts, LEXICON_VOTERS)
+            and (
+                counts["hazm"].get(key, 0) > 0
+                or form not in CURATED_FORMS
+                and prefers_plain(key, form, counts, LEXICON_VOTERS)
+            )
         ):
             continue
         zwnj[key] = form

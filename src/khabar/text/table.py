@@ -9,6 +9,8 @@ The table is a gzip'd UTF-8 text file of sections, one word a line::
                half-spaces as spaces («پیش نیاز»), chosen by a learned model
     @resplit   known joined words split in text that deletes half-spaces
                («روانشناسی»), chosen by a learned model
+    @heads     second parts of compounds that are written half-spaced
+               («نویس»), split off an unknown joined word
     @words     correctly written words, never split and used as stems
     @adjectives  adjectives, which take «تر» and «ترین»
     @stopwords   function words (آن، این…), never joined across a space
@@ -33,6 +35,7 @@ SECTIONS = (
     "pairs",
     "learned",
     "resplit",
+    "heads",
     "words",
     "adjectives",
     "stopwords",
@@ -73,7 +76,7 @@ def read_sections(data: bytes) -> dict[str, list[str]]:
     current: list[str] | None = None
     for line in lines[1:]:
         if line.startswith("@"):
-            current = sections[line[1:]]
+            current = sections.setdefault(line[1:], [])
         elif line and current is not None:
             current.append(line)
     return sections
@@ -99,6 +102,7 @@ def lexicon_from_sections(sections: Mapping[str, list[str]]) -> Lexicon:
         pairs=frozenset(form.replace(ZWNJ, "") for form in sections["pairs"]),
         learned={form.replace(ZWNJ, ""): form for form in sections["learned"]},
         resplit={form.replace(ZWNJ, ""): form for form in sections["resplit"]},
+        heads=frozenset(sections["heads"]),
         words=frozenset(sections["words"]),
         adjectives=frozenset(sections["adjectives"]),
         stopwords=frozenset(sections["stopwords"]),

@@ -4,7 +4,8 @@ The restorer works on runs of Persian words separated by single spaces. Each
 word is looked up (memoized per process) and, when it has no half-space yet,
 split by the shipped table (known forms such as «نرم‌افزار») or by morphology:
 the verb prefixes «می»/«نمی» before a known verb form, «بی» before a known
-word, and inflectional suffixes («ها»، «ترین»، «ام»…) after a known stem.
+word, inflectional suffixes («ها»، «ترین»، «ام»…) after a known stem, and,
+for an unknown word, a compound head that the sources half-space («نویس»).
 Then each space between two words is turned into a half-space when the pair
 is a known form or a prefix/suffix that is never written apart.
 
@@ -19,7 +20,15 @@ from khabar.text.chars import HAMZA_ABOVE, JOINING_LETTERS, LETTER_CLASS, ZWNJ
 
 MIN_STEM = 2
 MIN_BI = 4
+# Shortest known word split off before a compound head («شه‌بازی» is a name).
+MIN_HEAD_FIRST = 3
+# Shortest unknown verb form joined to a spaced «می» («می آرامانم»).
+MIN_UNKNOWN_VERB = 4
+_PERSONAL_ENDINGS = ("م", "ی", "د", "یم", "ید", "ند")
+# Shortest participle recognized by its ending alone («دیده»).
+MIN_PARTICIPLE = 5
 COMPARATIVE = "تر"
+SUPERLATIVE = "ترین"
 MEMO_LIMIT = 200_000
 
 # Runs of Persian words (letters, hamza above, half-spaces) joined by single spaces.
@@ -30,6 +39,7 @@ _WORD_RE = re.compile(f"[{LETTER_CLASS}{ZWNJ}]+")
 _VERB_PREFIX_RE = re.compile("^((?:بر|در|فرو|باز|وا|ور|فرا)?ن?می)(..+)$")
 
 PLURAL_SUFFIXES = (
+    "هاست",
     "هایشان",
     "هایتان",
     "هایمان",
@@ -41,6 +51,15 @@ PLURAL_SUFFIXES = (
     "های",
     "ها",
 )
+# Plural suffixes split off an unknown stem («دولون‌ها»); «های»، «هایم»…
+# could be «ه» + a clitic («جداگانه‌ای»).
+_UNKNOWN_STEM_PLURALS = frozenset(
+    ("هایشان", "هایتان", "هایمان", "هاشان", "هاست", "هایی", "ها")
+)
+# Shortest unknown stem that a plural suffix is split off.
+MIN_UNKNOWN_STEM = 4
+# Shortest word in «ه» that «شان»/«تان»/«مان» is split off («کلاه‌شان»).
+MIN_CLITIC_STEM = 4
 COMPARATIVE_SUFFIXES = ("ترین", "تری", "تر")
 # Clitics that take a half-space only after a final «ه» or «ی».
 VOWEL_CLITICS = ("ایم", "اید", "اند", "ام", "ات", "اش", "ای")
@@ -76,6 +95,19 @@ _VOWEL_CLITIC_SET = frozenset(VOWEL_CLITICS)
 # After «ی» only these clitics take a half-space («زندگی‌اش»); «گریاند» is a verb.
 _AFTER_YEH = frozenset(("ام", "اش", "ای"))
 _COMPARATIVE_SET = frozenset(COMPARATIVE_SUFFIXES)
+# «تر» with an ending, joined after an adjective («بزرگ ترها»، «بالغ تریم»).
+_COMPARATIVE_TOKENS = frozenset(
+    COMPARATIVE + end for end in ("", "ی", "ها", "های", "یم", "ید", "ند")
+)
+# Plural possessive clitics: half-spaced after «ه» and «ی» («خانه‌شان»، «زندگی‌مان»).
+PLURAL_CLITICS = ("شان", "تان", "مان")
+_PLURAL_CLITIC_SET = frozenset(PLURAL_CLITICS)
+# Spaced clitics that join a word ending in «ی» («انسانی اند» → «انسانی‌اند»).
+_SPACED_AFTER_YEH = frozenset(("اند", "ایم", "اید"))
+# Joined endings a compound head may take («غم‌انگیزی»، «مرمت‌گران»).
+_HEAD_ENDINGS = ("انی", "ان", "ی")
+# Joined inflections that keep a known «بی» word whole («بیکاران»، «بیجایشان»).
+_INFLECTIONS = ("ان", "یشان", "یتان", "یمان", "یش", "یم", "یت")
 # Possessive endings written joined, stripped when checking that a stem is known.
 _JOINED_ENDINGS = ("شان", "تان", "مان", "یش", "یت", "یم", "یی", "ش", "ت", "م", "ی")
 
@@ -84,6 +116,7 @@ SUFFIX_TOKENS = frozenset(PLURAL_SUFFIXES + ("ترین",))
 _VERB_PREFIX_TOKEN_RE = re.compile("^(?:بر|در|فرو|باز|وا|ور|فرا)?ن?می$")
 
 BI = "بی"
+ARTICLE = "ال"  # the Arabic article, as in «علیه‌السلام»
 IMPERATIVE_A = "بیا"  # «ب» + «ی» glide before a verb stem in «آ»
 
 
@@ -102,7 +135,10 @@ class Lexicon:
     «روان‌شناسی»), used only to join a space, and only in text that types other
     half-spaces as spaces too (see :mod:`khabar.text.learn`). ``resplit`` maps
     known joined words to a half-spaced form («روانشناسی» → «روان‌شناسی») used
-    only in text that deletes every other half-space.
+    only in text that deletes every other half-space. ``heads`` are second
+    parts of compounds that the sources write half-spaced far more often than
+    joined («‌نویس»، «‌آمیز»): an unknown joined word that is a known word + a
+    head is split («سیره‌نویس»).
     """
 
     zwnj: dict[str, str]
@@ -113,6 +149,7 @@ class Lexicon:
     stopwords: frozenset[str]
     learned: dict[str, str] = field(default_factory=dict)
     resplit: dict[str, str] = field(default_factory=dict)
+    heads: frozenset[str] = frozenset()
 
 
 class Restorer:
@@ -182,47 +219,80 @@ class Restorer:
         """
         lex = self.lexicon
         prev_letters = prev.replace(ZWNJ, "")
-        key = prev_letters + cur.replace(ZWNJ, "")
+        bare = cur.removesuffix(HAMZA_ABOVE)
+        hamza = cur[len(bare) :]  # the ezafe of «واژه نامهٔ» stays on the form
+        key = prev_letters + bare.replace(ZWNJ, "")
         position = len(prev_letters)
         known = lex.zwnj.get(key)
-        if known is not None and key in lex.pairs and _has_boundary(known, position):
+        if (
+            known is not None
+            and (key in lex.pairs or cur.startswith(ARTICLE))
+            and _has_boundary(known, position)
+        ):
+            # A table pair; or «ال» («علیه السلام»), never a word on its own.
             if state is not None:
                 state[1] += 1
-            return known
-        if (known is None or _has_boundary(known, position)) and self._joins_affix(
-            prev, cur, key
-        ):
+            return known + hamza
+        if self._joins_affix(prev, cur, key):
             if state is not None:
                 state[1] += 1
             return prev + ZWNJ + cur
-        learned = lex.learned.get(key) if state is not None else None
+        if state is None:
+            return None
+        learned = lex.learned.get(key)
         if learned is not None and _has_boundary(learned, position):
             state[2] = True
-            return learned if state[0] else None
+            return learned + hamza if state[0] else None
         return None
 
     def _joins_affix(self, prev: str, cur: str, key: str) -> bool:
         """Tell whether a space between ``prev`` and ``cur`` stands for a half-space.
 
         True for a plural suffix or «ترین»; «می» before a verb; «بی» before a
-        known word; «تر» after an adjective; a compound head after a word; a
-        clitic after «ه»/«ی» or a participle. Function words and pairs that
-        make a known word are kept apart.
+        known word; «تر» (with an ending) after an adjective; a compound head
+        after a word (a participle only with the ezafe); a clitic after «ه»/«ی»
+        or a participle; «اند»/«ایم»/«اید» after «ه» or a known word in «ی»;
+        «شان»/«تان»/«مان» after a known word in «ه»/«ی». Function words and
+        pairs that make a known word are kept apart, except a clitic after
+        «ه» («پاره ای»), where the writer's space marks the boundary.
         """
         lex = self.lexicon
         if cur in SUFFIX_TOKENS:
             return True
         if _VERB_PREFIX_TOKEN_RE.match(prev):
-            return self._is_verb(cur)
-        if cur in _VOWEL_CLITIC_SET and prev[-1] == "ه" and prev in lex.verbs:
-            return True  # a participle: «خورده اند» even if «خوردهاند» is known
+            # «می» alone is the verb prefix: a verb form, or an unknown word
+            # with a personal ending («می آرامانم»).
+            return self._is_verb(cur) or (
+                len(cur) >= MIN_UNKNOWN_VERB
+                and cur.isalpha()  # no half-space, no hamza above
+                and cur.endswith(_PERSONAL_ENDINGS)
+                and not self._is_known(cur)
+            )
+        if cur in _SPACED_AFTER_YEH and prev[-1] == "ه" and prev not in lex.stopwords:
+            return True  # «اند» alone is a clitic: «خورده اند»، «بازتابیده اند»
+        last = prev.rpartition(ZWNJ)[2]
+        if cur in _VOWEL_CLITIC_SET and prev[-1] == "ه" and last in lex.verbs:
+            return True  # a participle: «خورده ام» even if «خوردهام» is known
+        if (
+            cur in _VOWEL_CLITIC_SET
+            and prev[-1] == "ه"
+            and prev in lex.words
+            and prev not in lex.stopwords
+        ):
+            return True  # «پاره ای» even though «پارهای» is a word
+        if cur in _PLURAL_CLITIC_SET and prev[-1] in "هی":
+            return prev in lex.words or prev in lex.verbs
         if key in lex.words:
             return False
+        if cur in _SPACED_AFTER_YEH and prev[-1] == "ی":
+            return prev in lex.words and prev not in lex.stopwords
         if prev == BI:
             return cur not in lex.stopwords and self._is_known(cur)
-        if cur == COMPARATIVE:
+        if cur in _COMPARATIVE_TOKENS:
             return prev in lex.adjectives
-        if cur.removesuffix(HAMZA_ABOVE) in _COMPOUND_SUFFIX_SET - _SPACED_HEADS:
+        head = cur.removesuffix(HAMZA_ABOVE)
+        if head in _COMPOUND_SUFFIX_SET and (head not in _SPACED_HEADS or head != cur):
+            # A spaced participle joins only with the ezafe («اشغال شدهٔ»).
             return prev in lex.words and prev not in lex.stopwords
         if cur in _VOWEL_CLITIC_SET:
             known = prev in lex.words or prev in lex.verbs
@@ -242,9 +312,20 @@ class Restorer:
         known = self.lexicon.zwnj.get(word)
         if known is not None:
             return known
-        if len(word) < 2 * MIN_STEM or self._is_known(word):
+        if len(word) < 2 * MIN_STEM or word in self.lexicon.words:
             return word
-        return self._split_prefix(word) or self._split_suffix(word) or word
+        # Before the joined-ending check: «میدهی» is not «میده» + «ی».
+        verb = self._split_verb(word) or self._split_plural_clitic(word)
+        if verb is not None:
+            return verb
+        if self._is_known(word):
+            return word
+        return (
+            self._split_prefix(word)
+            or self._split_suffix(word)
+            or self._split_compound(word)
+            or word
+        )
 
     def analyze(self, word: str) -> str:
         """Split ``word`` by the table or morphology even if it is a known word.
@@ -256,16 +337,39 @@ class Restorer:
             return known or word
         return self._split_prefix(word) or self._split_suffix(word) or word
 
-    def _split_prefix(self, word: str) -> str | None:
-        """Split «می»/«نمی» before a verb form or «بی» before a known word."""
+    def _split_verb(self, word: str) -> str | None:
+        """Split «می»/«نمی» (and a preverb) before a verb form."""
         match = _VERB_PREFIX_RE.match(word)
         if match is not None and self._is_verb(match[2]):
             return match[1] + ZWNJ + self._split(match[2])
+        return None
+
+    def _split_plural_clitic(self, word: str) -> str | None:
+        """Split «شان»/«تان»/«مان» off a known word ending in «ه».
+
+        After «ی» both spellings are common («زندگیشان»), so it is left alone.
+        """
+        stem = word[:-3]
+        if (
+            word[-3:] in _PLURAL_CLITIC_SET
+            and stem[-1:] == "ه"
+            and len(stem) >= MIN_CLITIC_STEM
+            and stem in self.lexicon.words
+        ):
+            return stem + ZWNJ + word[-3:]
+        return None
+
+    def _split_prefix(self, word: str) -> str | None:
+        """Split «می»/«نمی» before a verb form or «بی» before a known word."""
+        verb = self._split_verb(word)
+        if verb is not None:
+            return verb
         if (
             word.startswith(BI)
             and len(word) > MIN_BI
             and self._is_known(word[2:])
             and not self._is_imperative(word)
+            and not self._is_inflected(word)
         ):
             return BI + ZWNJ + self._split(word[2:])
         return None
@@ -279,34 +383,93 @@ class Restorer:
             if not word.endswith(suffix):
                 continue
             stem = word[: -len(suffix)]
-            if len(stem) < MIN_STEM:
-                continue
+            if (
+                len(stem) < MIN_STEM
+                or suffix == "هاست"
+                and word[:-2] in self.lexicon.words
+            ):
+                continue  # «تنهاست» is «تنها» + «ست»
             if not self._takes_suffix(stem, suffix):
                 continue
             restored = self._split(stem)
-            if restored == stem and stem not in self.lexicon.words:
+            if (
+                restored == stem
+                and stem not in self.lexicon.words
+                and not (
+                    suffix in _UNKNOWN_STEM_PLURALS and len(stem) >= MIN_UNKNOWN_STEM
+                )
+            ):
                 continue
             if stem[-1] in JOINING_LETTERS:
                 return restored + ZWNJ + suffix
             return restored + suffix
         return None
 
+    def _split_compound(self, word: str) -> str | None:
+        """Split an unknown word into a known word + a compound head.
+
+        The longest head wins («مستعمره‌نشینان»); a head may take a joined
+        «ی»، «ان» or «انی» («غم‌انگیزی»).
+        """
+        lex = self.lexicon
+        if not lex.heads:
+            return None
+        for i in range(MIN_HEAD_FIRST, len(word) - 1):
+            first, second = word[:i], word[i:]
+            if (
+                first[-1] in JOINING_LETTERS
+                and first in lex.words
+                and first not in lex.stopwords
+                and self._is_head(second)
+            ):
+                return first + ZWNJ + second
+        return None
+
+    def _is_head(self, part: str) -> bool:
+        """Tell whether ``part`` is a compound head, maybe with a joined ending."""
+        heads = self.lexicon.heads
+        return part in heads or any(
+            part.endswith(end) and part[: -len(end)] in heads for end in _HEAD_ENDINGS
+        )
+
     def _split_participle(self, word: str) -> str | None:
-        """Split a clitic off a past participle: «نشسته‌ایم», not «نشست‌هایم»."""
+        """Split a clitic off a past participle: «نشسته‌ایم», not «نشست‌هایم».
+
+        A participle of an unknown verb («بازتابیده‌اند») is recognized by its
+        ending «ده»/«ته» before «اند»، «ایم»، «اید»; before «ایم» and «اید» only
+        when the word without «ه» is not known («بندهایم» is «بند» + «هایم»).
+        """
+        words = self.lexicon.words
         for clitic in VOWEL_CLITICS:
             stem = word[: -len(clitic)]
-            if (
-                word.endswith(clitic)
-                and stem[-1:] == "ه"
-                and stem in self.lexicon.verbs
-            ):
+            if not word.endswith(clitic) or stem[-1:] != "ه":
+                continue
+            if stem in self.lexicon.verbs:
                 return stem + ZWNJ + clitic
+            if (
+                clitic in _SPACED_AFTER_YEH
+                and stem[-2:-1] in ("د", "ت")
+                and len(stem) >= MIN_PARTICIPLE
+                and (clitic == "اند" or stem[:-1] not in words)
+            ):
+                return self._split(stem) + ZWNJ + clitic
+        if (
+            word.endswith("یاند")
+            and len(word) > MIN_PARTICIPLE
+            and word[:-3] in words
+            and word[:-3] not in self.lexicon.stopwords
+            and word not in self.lexicon.verbs  # «گریاند»
+        ):
+            return word[:-3] + ZWNJ + "اند"  # «انسانی‌اند»
         return None
 
     def _takes_suffix(self, stem: str, suffix: str) -> bool:
         """Tell whether ``suffix`` may follow ``stem`` with a half-space."""
         if suffix in _COMPARATIVE_SET:
-            return stem in self.lexicon.adjectives
+            if stem in self.lexicon.adjectives:
+                return True
+            # A superlative after a compound («اندوه‌بارترین»).
+            return suffix == SUPERLATIVE and self._split(stem) != stem
         if suffix in _VOWEL_CLITIC_SET:
             ending = stem[-1]
             return ending == "ه" or ending == "ی" and suffix in _AFTER_YEH
@@ -315,6 +478,16 @@ class Restorer:
     def _is_verb(self, word: str) -> bool:
         """Tell whether ``word`` is a verb form that can follow «می»."""
         return word.replace(ZWNJ, "") in self.lexicon.verbs
+
+    def _is_inflected(self, word: str) -> bool:
+        """Tell whether ``word`` is a known word + «ان» or a possessive after «ا».
+
+        «بیکاران» is «بیکار» + «ان», «بیجایشان» is «بیجا» + «یشان».
+        """
+        words = self.lexicon.words
+        return any(
+            word.endswith(end) and word[: -len(end)] in words for end in _INFLECTIONS
+        )
 
     def _is_imperative(self, word: str) -> bool:
         """Tell whether ``word`` is «بیا» + a verb in «آ» («بیاور»، «بیاموزید»)."""
