@@ -43,6 +43,12 @@ def page(browser):
     )
     page = context.new_page()
     yield page
+    # Let the page's own requests (captcha, read beacon) finish before the
+    # test database is flushed under the live server's feet.
+    try:
+        page.wait_for_load_state("networkidle", timeout=5000)
+    except Exception:  # noqa: BLE001 - a page that never idles is closed anyway
+        pass
     context.close()
 
 
@@ -58,3 +64,11 @@ def site_tree(transactional_db):
     from tests.conftest import site_tree_ensure
 
     return site_tree_ensure()
+
+
+def comment_form_ready(page) -> None:
+    """Wait until the page's script has filled in this reader's captcha and token."""
+    page.wait_for_function(
+        "document.querySelector('.captcha .question').textContent.trim() !== '…'"
+        " && document.querySelector('[data-csrf]').value !== ''"
+    )

@@ -8,6 +8,7 @@ from khabar.comments.models import Comment
 from khabar.core.persian import to_latin_digits
 from khabar.newsroom.importing.service import scraped_file_import
 from khabar.newsroom.selectors import article_get_by_code
+from tests.browser.conftest import comment_form_ready
 from tests.factories import CommentFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -51,6 +52,7 @@ def test_reader_replies_to_a_comment_on_the_reference_article(
     assert banner.is_visible()
     assert "شما در حال پاسخ به نظر «نگار» هستید" in banner.inner_text()
 
+    comment_form_ready(page)
     page.fill("#id_name", "بهرام")
     page.fill("#id_text", "پاسخ من به این نظر.")
     question = to_latin_digits(page.locator(".captcha .question").inner_text())
@@ -73,6 +75,7 @@ def test_wrong_captcha_in_the_browser_keeps_the_text(
 ):
     scraped_file_import(path=reference_page, home=site_tree)
     page.goto(f"{live_server.url}/x/1224974")
+    comment_form_ready(page)
     page.fill("#id_name", "بهرام")
     page.fill("#id_text", "متنی که نباید گم شود.")
     page.fill("#id_captcha_answer", "0")

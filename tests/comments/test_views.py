@@ -5,7 +5,7 @@ import re
 import pytest
 
 from khabar.comments.models import Comment
-from khabar.core.persian import to_latin_digits
+from tests.comments.helpers import reader_captcha
 from tests.factories import ArticleFactory, CommentFactory
 
 pytestmark = pytest.mark.django_db
@@ -13,11 +13,8 @@ pytestmark = pytest.mark.django_db
 
 def fresh_captcha(client, article) -> tuple[str, str]:
     """Open the article page like a reader; return the captcha token and its answer."""
-    html = client.get(article.url).content.decode()
-    token = re.search(r'name="captcha_token" value="([^"]+)"', html)[1]
-    question = re.search(r'class="question">([^<]+)<', html)[1]
-    first, second = map(int, re.findall(r"\d+", to_latin_digits(question)))
-    return token, str(first + second)
+    assert client.get(article.url).status_code == 200
+    return reader_captcha(client)
 
 
 def post(client, article, **fields):

@@ -1,6 +1,5 @@
 """Comments through the moderation pipeline: decisions, reader messages, limits, votes."""
 
-import re
 from urllib.parse import parse_qs, urlparse
 
 import pytest
@@ -8,8 +7,8 @@ from django.core import mail
 
 from khabar.comments.models import Comment
 from khabar.comments.services import comment_moderate, comment_submit, comment_vote
-from khabar.core.persian import to_latin_digits
 from khabar.moderation.models import LogEntry, ServicePolicy
+from tests.comments.helpers import reader_captcha
 from tests.factories import ArticleFactory, CommentFactory
 
 pytestmark = pytest.mark.django_db
@@ -30,10 +29,7 @@ def article():
 
 
 def post(client, article, **fields):
-    html = client.get(article.url).content.decode()
-    token = re.search(r'name="captcha_token" value="([^"]+)"', html)[1]
-    question = re.search(r'class="question">([^<]+)<', html)[1]
-    answer = sum(map(int, re.findall(r"\d+", to_latin_digits(question))))
+    token, answer = reader_captcha(client)
     data = {
         "name": "مریم",
         "text": CLEAN,

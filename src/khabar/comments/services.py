@@ -16,6 +16,7 @@ from khabar.text import search_key
 
 from .models import Comment, CommentVote
 from .selectors import comment_counts_for_spam
+from .tasks import reply_notify_task
 
 STATUS_BY_DECISION = {
     "publish": Comment.Status.APPROVED,
@@ -113,7 +114,7 @@ def _comment_store(comment: Comment, assessment: Assessment) -> None:
         policy=assessment.policy,
     )
     if comment.status == Comment.Status.APPROVED:
-        transaction.on_commit(lambda: reply_notify(comment=comment))
+        transaction.on_commit(lambda: reply_notify_task.enqueue(comment.pk))
 
 
 def _with_assessment(comment: Comment, assessment: Assessment | None) -> Comment:
@@ -134,7 +135,7 @@ def comment_moderate(
     if status in HUMAN_ACTION:
         decision_log(comment=comment, action=HUMAN_ACTION[status], user=user)
     if status == Comment.Status.APPROVED and not was_approved:
-        transaction.on_commit(lambda: reply_notify(comment=comment))
+        transaction.on_commit(lambda: reply_notify_task.enqueue(comment.pk))
     return comment
 
 

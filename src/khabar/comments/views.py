@@ -3,13 +3,21 @@
 import hashlib
 from urllib.parse import urlencode
 
-from django.http import Http404, HttpResponseBadRequest, HttpResponseRedirect
+from django.http import (
+    Http404,
+    HttpResponseBadRequest,
+    HttpResponseRedirect,
+    JsonResponse,
+)
+from django.middleware.csrf import get_token
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_POST
 
 from khabar.newsroom.selectors import article_get_by_code
 
+from .captcha import captcha_new
 from .forms import CommentForm
 from .limits import comment_rate_exceeded
 from .models import Comment
@@ -84,3 +92,31 @@ def comment_vote_view(request, pk: int):
         return HttpResponseBadRequest(_("رأی نامعتبر است."))
     comment_vote(comment=comment, voter=_voter(request), value=value)
     return HttpResponseRedirect(f"{comment.article.url}#comment-{comment.pk}")
+
+
+@never_cache
+@require_GET
+def comment_state(request):
+    """Give a cached article page its per-reader parts: a CSRF token and a captcha.
+
+    Cached pages carry empty placeholders; the page's script fills them from
+    here, so one cached copy serves every reader.
+    """
+    captcha = captcha_new()
+    return JsonResponse(
+        {
+            "csrf": get_token(request),
+            "captcha": {"question": captcha.question, "token": captcha.token},
+        }
+    )
+
+
+@require_GET
+def comment_form_page(request, code: int):
+    """The comment form on a page of its own, for readers without JavaScript."""
+    article = article_get_by_code(code=code)
+    if article is None:
+        raise Http404
+    return TemplateResponse(
+        request, "comments/form_page.html", {"article": article, "page": article}
+    )

@@ -56,6 +56,25 @@ def article_list_picks(*, limit: int) -> list[ArticlePage]:
     return list(_listing(ArticlePage.objects.filter(editors_pick=True))[:limit])
 
 
+def article_list_all() -> QuerySet:
+    """Return every live article, newest first, trimmed for listings."""
+    return _listing(ArticlePage.objects.all())
+
+
+def service_titles_by_path() -> dict[str, str]:
+    """Return each service's title keyed by its tree path (one query).
+
+    An article's service is the page whose path is the article's path minus
+    one step, so listings can name services without a query per article.
+    """
+    return dict(ServicePage.objects.values_list("path", "title"))
+
+
+def article_service_title(*, article: ArticlePage, titles: dict[str, str]) -> str:
+    """Return the title of ``article``'s service from ``service_titles_by_path``."""
+    return titles.get(article.path[: -ArticlePage.steplen], "")
+
+
 def article_list_latest(*, limit: int) -> list[ArticlePage]:
     """Return the newest live articles of every service."""
     return list(_listing(ArticlePage.objects.all())[:limit])

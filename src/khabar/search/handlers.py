@@ -1,4 +1,7 @@
-"""Index articles when they are published and drop them when they are not."""
+"""Index articles when they are published and drop them when they are not.
+
+The work is a task (``search.tasks``), enqueued once the transaction commits.
+"""
 
 from django.db import transaction
 from django.db.models.signals import post_delete, post_migrate
@@ -7,16 +10,11 @@ from wagtail.signals import page_published, page_unpublished
 from khabar.newsroom.models import ArticlePage
 
 
-def _on_published(sender, instance, **kwargs):
-    from .services import article_index
+def _on_changed(sender, instance, **kwargs):
+    from .tasks import article_index_task
 
-    transaction.on_commit(lambda: article_index(article=instance))
-
-
-def _on_unpublished(sender, instance, **kwargs):
-    from .services import article_unindex
-
-    transaction.on_commit(lambda: article_unindex(article_id=instance.pk))
+    article_id = instance.pk
+    transaction.on_commit(lambda: article_index_task.enqueue(article_id))
 
 
 def _after_migrate_or_flush(sender, **kwargs):
@@ -31,9 +29,9 @@ def _after_migrate_or_flush(sender, **kwargs):
 
 def connect() -> None:
     """Connect the handlers (called from ``SearchConfig.ready``)."""
-    page_published.connect(_on_published, sender=ArticlePage, dispatch_uid="search-pub")
+    page_published.connect(_on_changed, sender=ArticlePage, dispatch_uid="search-pub")
     page_unpublished.connect(
-        _on_unpublished, sender=ArticlePage, dispatch_uid="search-unpub"
+        _on_changed, sender=ArticlePage, dispatch_uid="search-unpub"
     )
-    post_delete.connect(_on_unpublished, sender=ArticlePage, dispatch_uid="search-del")
+    post_delete.connect(_on_changed, sender=ArticlePage, dispatch_uid="search-del")
     post_migrate.connect(_after_migrate_or_flush, dispatch_uid="search-orphans")

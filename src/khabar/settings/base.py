@@ -22,6 +22,8 @@ INSTALLED_APPS = [
     "khabar.moderation",
     "khabar.search",
     "khabar.site",
+    "django_tasks",
+    "django_tasks_db",
     "wagtail.contrib.settings",
     "wagtail.contrib.redirects",
     "wagtail.embeds",
@@ -47,7 +49,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "khabar.core.middleware.RejectNulMiddleware",
+    "khabar.core.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
@@ -139,6 +143,9 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
+STATIC_ROOT.mkdir(exist_ok=True)  # WhiteNoise serves from here once collected
+# Before `collectstatic` (development, tests) WhiteNoise finds files in the apps.
+WHITENOISE_USE_FINDERS = True
 MEDIA_URL = "/media/"
 MEDIA_ROOT = VAR_DIR / "media"
 STORAGES = {
@@ -157,6 +164,11 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = True
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "txt", "xlsx", "zip"]
 TAGGIT_CASE_INSENSITIVE = True
+
+# Background tasks (search indexing, reply emails, Wagtail's own) run inline
+# here; the production profile queues them in the database for
+# `khabar db_worker` (settings/prod.py).
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 LOGGING = {
     "version": 1,

@@ -19,6 +19,19 @@ def env_bool(name: str, default: bool = False) -> bool:
     return value.strip().lower() in {"1", "true", "yes", "on"}
 
 
+def env_int(name: str, default: int) -> int:
+    """Return an integer environment variable, or stop with a clear message."""
+    value = os.environ.get(name, "").strip()
+    if not value:
+        return default
+    try:
+        return int(value)
+    except ValueError as error:
+        raise ImproperlyConfigured(
+            f"The environment variable {name} must be a whole number, not {value!r}"
+        ) from error
+
+
 def env_list(name: str, default: list[str]) -> list[str]:
     """Return a comma-separated environment variable as a list."""
     value = os.environ.get(name)

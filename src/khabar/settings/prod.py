@@ -1,7 +1,13 @@
-"""Production: every secret from the environment, startup fails without it."""
+"""Production: every secret from the environment, startup fails without it.
 
-from .base import *  # noqa: F401
-from .env import env_bool, env_required
+``khabar serve --prod`` runs gunicorn with these settings. PostgreSQL and
+Redis come from ``DATABASE_URL`` and ``REDIS_URL`` (see base.py and
+docs/deploy.md); without them it still runs on SQLite and a per-process cache.
+"""
+
+from .base import *  # noqa: F401, F403
+from .base import CACHES
+from .env import env_bool, env_int, env_required, env_str
 
 DEBUG = False
 SECRET_KEY = env_required(
@@ -13,9 +19,31 @@ SESSION_COOKIE_SECURE = env_bool("KHABAR_SECURE_COOKIES", True)
 CSRF_COOKIE_SECURE = env_bool("KHABAR_SECURE_COOKIES", True)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+SECURE_HSTS_SECONDS = env_int("KHABAR_HSTS_SECONDS", 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE_HSTS_SECONDS > 0
+SECURE_SSL_REDIRECT = env_bool("KHABAR_SSL_REDIRECT", False)
+SECURE_PROXY_SSL_HEADER = (
+    ("HTTP_X_FORWARDED_PROTO", "https")
+    if env_bool("KHABAR_BEHIND_PROXY", False)
+    else None
+)
+X_FRAME_OPTIONS = "DENY"
+
+# Hashed names (cached for a year by browsers and CDNs) and pre-compressed
+# gzip/brotli copies, both served by WhiteNoise.
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
-        "BACKEND": "django.contrib.staticfiles.storage.ManifestStaticFilesStorage",
+        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage",
     },
 }
+
+# With Redis, sessions live in the cache (and the database, so a Redis
+# restart logs nobody out).
+if "redis" in CACHES["default"]["BACKEND"].lower():
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+
+# Background work goes to the database queue; run `khabar db_worker` beside
+# the web server (KHABAR_TASKS=immediate runs it inline instead).
+if env_str("KHABAR_TASKS", "database") != "immediate":
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}

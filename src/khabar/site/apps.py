@@ -8,3 +8,8 @@ class SiteConfig(AppConfig):
     name = "khabar.site"
     label = "site"
     verbose_name = _("سایت")
+
+    def ready(self) -> None:
+        from . import cache_handlers
+
+        cache_handlers.connect()

@@ -12,9 +12,9 @@ from wagtail.models import Site
 from khabar.core.models import AgencySettings
 from khabar.newsroom.models import ArticlePage, ServicePage
 from khabar.newsroom.selectors import (
+    article_list_all,
     article_list_for_service,
     article_list_for_tag,
-    article_list_latest,
 )
 
 from .partners import partner_for_token
@@ -75,8 +75,8 @@ class LatestArticlesFeed(Feed):
         elif isinstance(obj, Tag):
             articles = article_list_for_tag(tag=obj)
         else:
-            return article_list_latest(limit=FEED_SIZE)
-        return list(articles[:FEED_SIZE])
+            articles = article_list_all()
+        return list(articles.prefetch_related("tags")[:FEED_SIZE])
 
     def item_title(self, item) -> str:
         return f"{item.overline}: {item.title}" if item.overline else item.title
@@ -135,7 +135,9 @@ class PartnerFeed(LatestArticlesFeed):
         return None
 
     def items(self, obj):
-        return list(ArticlePage.objects.published()[:FEED_SIZE])
+        return list(
+            ArticlePage.objects.published().prefetch_related("tags")[:FEED_SIZE]
+        )
 
     def item_extra_kwargs(self, item) -> dict:
         return {"content_encoded": article_body_html(article=item)}

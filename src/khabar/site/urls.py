@@ -3,22 +3,27 @@ from django.urls import path
 
 from . import feeds, views
 from .sitemaps import SITEMAPS
+from .views import for_readers
 
 app_name = "site"
 urlpatterns = [
     path("news/<int:code>/<str:slug>/", views.article, name="article"),
     path("x/<int:code>", views.short_link, name="short_link"),
-    path("tag/<str:name>/", views.tag, name="tag"),
-    path("feeds/rss/", feeds.LatestArticlesFeed(), name="rss"),
-    path("feeds/atom/", feeds.LatestArticlesAtomFeed(), name="atom"),
+    path("tag/<str:name>/", for_readers(views.tag), name="tag"),
+    path("feeds/rss/", for_readers(feeds.LatestArticlesFeed()), name="rss"),
+    path("feeds/atom/", for_readers(feeds.LatestArticlesAtomFeed()), name="atom"),
     path("feeds/partner/<str:token>/rss/", feeds.PartnerFeed(), name="partner_rss"),
-    path("feeds/<str:kind>/<str:key>/rss/", feeds.LatestArticlesFeed(), name="rss_for"),
+    path(
+        "feeds/<str:kind>/<str:key>/rss/",
+        for_readers(feeds.LatestArticlesFeed()),
+        name="rss_for",
+    ),
     path(
         "feeds/<str:kind>/<str:key>/atom/",
-        feeds.LatestArticlesAtomFeed(),
+        for_readers(feeds.LatestArticlesAtomFeed()),
         name="atom_for",
     ),
-    path("news-sitemap.xml", views.news_sitemap, name="news_sitemap"),
+    path("news-sitemap.xml", for_readers(views.news_sitemap), name="news_sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("hit/<int:code>", views.read_beacon, name="read_beacon"),
 ]
@@ -26,13 +31,13 @@ urlpatterns = [
 sitemap_urlpatterns = [
     path(
         "sitemap.xml",
-        sitemap_views.index,
+        for_readers(sitemap_views.index),
         {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap_section"},
         name="sitemap_index",
     ),
     path(
         "sitemap-<section>.xml",
-        sitemap_views.sitemap,
+        for_readers(sitemap_views.sitemap),
         {"sitemaps": SITEMAPS},
         name="sitemap_section",
     ),

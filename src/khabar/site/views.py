@@ -1,5 +1,7 @@
 """Public views outside the page tree: article by news code, short links, tag pages."""
 
+from functools import wraps
+
 from django.http import (
     Http404,
     HttpResponse,
@@ -13,6 +15,7 @@ from taggit.models import Tag
 from wagtail.models import Site
 
 from khabar.core.models import AgencySettings
+from khabar.newsroom.caching import mark_for_readers
 from khabar.newsroom.selectors import (
     article_get_by_code,
     article_is_gone,
@@ -22,6 +25,19 @@ from khabar.newsroom.selectors import (
 
 from .reads import read_record
 from .sitemaps import news_sitemap_articles
+
+
+def for_readers(view):
+    """Make a view's successful answers cacheable for anonymous readers."""
+
+    @wraps(view)
+    def cached(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        if response.status_code == 200:
+            mark_for_readers(response)
+        return response
+
+    return cached
 
 
 def _missing(request, code: int):

@@ -55,6 +55,12 @@ class HomePage(Page):
     class Meta:
         verbose_name = _("صفحه اول")
 
+    def serve(self, request, *args, **kwargs):
+        from ..caching import mark_for_readers
+
+        response = super().serve(request, *args, **kwargs)
+        return mark_for_readers(response, with_most_read=True)
+
     def get_context(self, request, *args, **kwargs):
         from .. import selectors
 
@@ -81,6 +87,12 @@ class ServicePage(Page):
     class Meta:
         verbose_name = _("سرویس")
         verbose_name_plural = _("سرویس\u200cها")
+
+    def serve(self, request, *args, **kwargs):
+        from ..caching import mark_for_readers
+
+        response = super().serve(request, *args, **kwargs)
+        return mark_for_readers(response, with_most_read=True)
 
     def get_context(self, request, *args, **kwargs):
         from .. import selectors
@@ -304,7 +316,12 @@ class ArticlePage(Page):
             return HttpResponsePermanentRedirect(
                 f"{canonical}?{query}" if query else canonical
             )
-        return super().serve(request, *args, **kwargs)
+        from ..caching import comments_dep, mark_for_readers
+
+        response = super().serve(request, *args, **kwargs)
+        if previewing:
+            return response
+        return mark_for_readers(response, comments_dep(self.pk))
 
     def get_context(self, request, *args, **kwargs):
         from .. import selectors

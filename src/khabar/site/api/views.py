@@ -14,6 +14,8 @@ from khabar.newsroom.selectors import (
     article_get_by_code,
     article_page_extras,
     article_plain_parts,
+    article_service_title,
+    service_titles_by_path,
 )
 from khabar.search.backends import Filters
 from khabar.search.selectors import search_articles
@@ -43,7 +45,7 @@ def bad_cursor(request, error):
     return api.create_response(request, {"detail": str(error)}, status=400)
 
 
-def _summary(article: ArticlePage) -> dict:
+def _summary(article: ArticlePage, services: dict[str, str] | None = None) -> dict:
     return {
         "code": article.news_code,
         "url": article.url,
@@ -51,7 +53,9 @@ def _summary(article: ArticlePage) -> dict:
         "title": article.title,
         "overline": article.overline,
         "lead": article.lead,
-        "service": article.get_parent().title,
+        "service": article_service_title(
+            article=article, titles=services or service_titles_by_path()
+        ),
         "tags": [tag.name for tag in article.tags.all()],
         "published_at": article.first_published_at,
         "updated_at": article.last_published_at,
@@ -79,12 +83,14 @@ def article_list(
         articles = articles.filter(tagged_items__tag__name=tag)
     if cursor:
         articles = articles.filter(cursors.after_article(cursor))
-    page = list(articles.order_by("-first_published_at", "-pk")[: _limit(limit) + 1])
+    articles = articles.prefetch_related("tags").order_by("-first_published_at", "-pk")
+    page = list(articles[: _limit(limit) + 1])
+    services = service_titles_by_path()
     more = len(page) > limit
     page = page[:limit]
     last = page[-1] if page and more else None
     return {
-        "items": [_summary(article) for article in page],
+        "items": [_summary(article, services) for article in page],
         "next": cursors.encode(last.first_published_at, last.pk) if last else None,
     }
 
@@ -193,11 +199,12 @@ def search(
     results = search_articles(
         query=q.replace("\x00", "")[:500], filters=filters, page=page
     )
+    services = service_titles_by_path()
     return {
         "query": q,
         "total": results.total,
         "page": page,
         "loose": results.loose,
         "by_code": _summary(results.by_code) if results.by_code else None,
-        "items": [_summary(article) for article in results.articles],
+        "items": [_summary(article, services) for article in results.articles],
     }

@@ -29,3 +29,25 @@ for (const button of document.querySelectorAll("[data-print]")) {
 // Count a read without touching the cached page: one small beacon per load.
 const reading = document.querySelector("[data-read-beacon]");
 if (reading && navigator.sendBeacon) navigator.sendBeacon(reading.dataset.readBeacon);
+
+// A cached page carries empty CSRF and captcha fields; fetch this reader's own.
+const placeholders = document.querySelectorAll("[data-csrf], [data-captcha-token]");
+if (placeholders.length) {
+  fetch("/comments/state/", { credentials: "same-origin", cache: "no-store" })
+    .then((response) => {
+      if (!response.ok) throw new Error(String(response.status));
+      return response.json();
+    })
+    .then((state) => {
+      for (const input of document.querySelectorAll("[data-csrf]")) input.value = state.csrf;
+      for (const input of document.querySelectorAll("[data-captcha-token]")) {
+        input.value = state.captcha.token;
+      }
+      for (const label of document.querySelectorAll("[data-captcha-question]")) {
+        label.textContent = state.captcha.question;
+      }
+    })
+    .catch(() => {
+      for (const notice of document.querySelectorAll("[data-state-error]")) notice.hidden = false;
+    });
+}

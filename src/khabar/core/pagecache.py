@@ -1,0 +1,170 @@
+"""A page cache for anonymous readers, invalidated by what a page shows.
+
+A view marks its response with the *dependencies* it was built from
+(``page_cache_mark(response, "site", f"comments:{pk}")``). The middleware
+stores a marked response for anonymous GETs together with the current
+*version* of each dependency, and serves it again as long as every version is
+unchanged. Writes bump versions (``page_cache_bump("site")``), from signal
+handlers connected in ``site.apps`` — so a page is rendered once and served
+from the cache until something it shows changes, not until a timer runs out.
+
+Versions are random tokens, not counters: a version evicted from the cache
+comes back as a new token, which can only cause a miss, never a stale hit.
+
+A response is cached only when it sets no cookie and does not vary on the
+cookie, so no reader ever gets another's CSRF token or session. The comment
+form's CSRF token and captcha come from a small uncached request
+(``/comments/state/``); see ``comments.views.comment_state``.
+
+Browsers and CDNs get ``ETag`` (and 304 answers), ``Cache-Control`` with
+``s-maxage`` and the dependencies as surrogate keys (``Surrogate-Key`` for
+Fastly-style purges, ``Cache-Tag`` for Cloudflare).
+"""
+
+import hashlib
+import uuid
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.cache import caches
+from django.http import HttpRequest, HttpResponse
+from django.utils.http import quote_etag
+
+DEPS_ATTRIBUTE = "khabar_cache_deps"
+TTL_ATTRIBUTE = "khabar_cache_ttl"
+KEEP_HEADERS = ("Content-Type", "Content-Language", "Vary", "Link", "X-Robots-Tag")
+
+
+def _setting(name: str, default):
+    return getattr(settings, name, default)
+
+
+def _cache():
+    return caches[_setting("KHABAR_PAGE_CACHE_ALIAS", "default")]
+
+
+def page_cache_mark(response: HttpResponse, *deps: str, ttl: int | None = None):
+    """Declare what ``response`` was built from, making it cacheable.
+
+    ``ttl`` bounds the entry's life for content that changes with time rather
+    than with a write (a «فوری» flag that expires, today's most-read list).
+    """
+    setattr(response, DEPS_ATTRIBUTE, tuple(dict.fromkeys(deps)))
+    if ttl is not None:
+        setattr(response, TTL_ATTRIBUTE, max(1, int(ttl)))
+    return response
+
+
+def page_cache_bump(*deps: str) -> None:
+    """Invalidate every cached page built from any of ``deps``."""
+    _cache().set_many({_version_key(dep): uuid.uuid4().hex for dep in deps}, None)
+
+
+def _version_key(dep: str) -> str:
+    return f"pcv:{dep}"
+
+
+def _versions(deps: tuple[str, ...]) -> tuple[str, ...]:
+    cache = _cache()
+    keys = [_version_key(dep) for dep in deps]
+    found = cache.get_many(keys)
+    for key in keys:
+        if key not in found:
+            cache.add(key, uuid.uuid4().hex, None)
+            found[key] = cache.get(key)
+    return tuple(found[key] for key in keys)
+
+
+def _entry_key(request: HttpRequest) -> str:
+    raw = f"{request.get_host()}|{request.get_full_path()}"
+    return "pce:" + hashlib.sha256(raw.encode("utf-8", "replace")).hexdigest()
+
+
+@dataclass(frozen=True)
+class _Entry:
+    status: int
+    headers: tuple[tuple[str, str], ...]
+    content: bytes
+    deps: tuple[str, ...]
+    versions: tuple[str, ...]
+    etag: str
+
+
+def _anonymous(request: HttpRequest) -> bool:
+    return settings.SESSION_COOKIE_NAME not in request.COOKIES
+
+
+def _cacheable_request(request: HttpRequest) -> bool:
+    return (
+        _setting("KHABAR_PAGE_CACHE", True)
+        and request.method in ("GET", "HEAD")
+        and _anonymous(request)
+    )
+
+
+def _cacheable_response(response: HttpResponse) -> bool:
+    vary = response.get("Vary", "").lower()
+    return (
+        getattr(response, DEPS_ATTRIBUTE, None) is not None
+        and response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and "cookie" not in vary
+    )
+
+
+class PageCacheMiddleware:
+    """Serve anonymous readers' pages from the cache; store marked responses."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if not _cacheable_request(request):
+            return self.get_response(request)
+        key = _entry_key(request)
+        entry = _cache().get(key)
+        if entry is not None and _versions(entry.deps) == entry.versions:
+            return self._answer(request, entry, hit=True)
+        response = self.get_response(request)
+        if hasattr(response, "render") and callable(response.render):
+            response = response.render()
+        if not _cacheable_response(response):
+            return response
+        entry = self._store(key, response)
+        return self._answer(request, entry, hit=False)
+
+    def _store(self, key: str, response: HttpResponse) -> _Entry:
+        deps = getattr(response, DEPS_ATTRIBUTE)
+        content = response.content
+        entry = _Entry(
+            status=response.status_code,
+            headers=tuple(
+                (name, response[name]) for name in KEEP_HEADERS if name in response
+            ),
+            content=content,
+            deps=deps,
+            versions=_versions(deps),
+            etag=quote_etag(hashlib.md5(content, usedforsecurity=False).hexdigest()),
+        )
+        ttl = getattr(response, TTL_ATTRIBUTE, None) or _setting(
+            "KHABAR_PAGE_CACHE_TTL", 24 * 3600
+        )
+        _cache().set(key, entry, ttl)
+        return entry
+
+    def _answer(self, request: HttpRequest, entry: _Entry, hit: bool) -> HttpResponse:
+        if entry.etag in request.headers.get("If-None-Match", ""):
+            response = HttpResponse(status=304)
+        else:
+            response = HttpResponse(entry.content, status=entry.status)
+            for name, value in entry.headers:
+                response[name] = value
+        response["ETag"] = entry.etag
+        shared = _setting("KHABAR_PAGE_CACHE_SHARED_MAX_AGE", 60)
+        response["Cache-Control"] = f"public, max-age=0, s-maxage={shared}"
+        keys = " ".join(entry.deps)
+        response["Surrogate-Key"] = keys
+        response["Cache-Tag"] = keys.replace(" ", ",")
+        response["X-Khabar-Cache"] = "hit" if hit else "miss"
+        return response

@@ -1,0 +1,111 @@
+"""The page cache: anonymous readers get stored pages until what they show changes."""
+
+from datetime import timedelta
+
+import pytest
+import time_machine
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from khabar.comments.models import Comment
+from khabar.comments.services import comment_moderate
+from tests.factories import ArticleFactory, CommentFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def _get(client, url, **headers):
+    return client.get(url, headers=headers)
+
+
+def test_a_second_read_is_served_from_the_cache_without_queries(client, home):
+    article = ArticleFactory()
+    first = _get(client, article.url)
+    assert first["X-Khabar-Cache"] == "miss"
+    assert not first.cookies and "cookie" not in first.get("Vary", "").lower()
+    with CaptureQueriesContext(connection) as queries:
+        second = _get(client, article.url)
+    assert second["X-Khabar-Cache"] == "hit"
+    assert len(queries) == 0
+    assert second.content == first.content
+
+
+def test_approving_a_comment_refreshes_that_article_only(client, home):
+    article = ArticleFactory()
+    other = ArticleFactory()
+    comment = CommentFactory(article=article, text="نظر تازه یک خواننده")
+    _get(client, article.url)
+    _get(client, other.url)
+    comment_moderate(comment=comment, status=Comment.Status.APPROVED, user=None)
+    fresh = _get(client, article.url)
+    assert fresh["X-Khabar-Cache"] == "miss"
+    assert "نظر تازه یک خواننده" in fresh.content.decode()
+    assert _get(client, other.url)["X-Khabar-Cache"] == "hit"
+
+
+def test_publishing_a_story_refreshes_the_front_page(client, home):
+    ArticleFactory(title="خبر نخست صبح")
+    assert _get(client, "/")["X-Khabar-Cache"] == "miss"
+    assert _get(client, "/")["X-Khabar-Cache"] == "hit"
+    ArticleFactory(title="خبر تازه ظهر")
+    page = _get(client, "/")
+    assert page["X-Khabar-Cache"] == "miss"
+    assert "خبر تازه ظهر" in page.content.decode()
+
+
+def test_unpublishing_answers_410_at_once(client, home):
+    article = ArticleFactory()
+    url = article.url
+    assert _get(client, url).status_code == 200
+    article.unpublish()
+    assert _get(client, url).status_code == 410
+
+
+def test_browsers_get_an_etag_and_a_304(client, home):
+    article = ArticleFactory()
+    first = _get(client, article.url)
+    etag = first["ETag"]
+    assert "s-maxage=" in first["Cache-Control"]
+    assert "site" in first["Surrogate-Key"].split()
+    assert f"comments:{article.pk}" in first["Surrogate-Key"].split()
+    again = _get(client, article.url, if_none_match=etag)
+    assert again.status_code == 304 and again.content == b""
+
+
+def test_signed_in_users_are_never_served_a_stored_page(client, home, admin_user):
+    article = ArticleFactory()
+    _get(client, article.url)
+    client.force_login(admin_user)
+    response = _get(client, article.url)
+    assert "X-Khabar-Cache" not in response
+
+
+def test_the_ticker_leaves_cached_pages_when_the_flag_expires(client, home):
+    until = timezone.now() + timedelta(minutes=30)
+    ArticleFactory(title="خبر فوری آزمایشی", breaking_until=until)
+    assert "خبر فوری آزمایشی" in _get(client, "/").content.decode()
+    with time_machine.travel(until + timedelta(seconds=5), tick=False):
+        html = _get(client, "/").content.decode()
+    assert 'class="ticker"' not in html
+
+
+def test_cached_pages_carry_no_csrf_token_or_captcha(client, home):
+    article = ArticleFactory()
+    html = _get(client, article.url).content.decode()
+    assert 'name="csrfmiddlewaretoken" value="" data-csrf' in html
+    assert 'name="captcha_token" value="" data-captcha-token' in html
+    state = client.get("/comments/state/")
+    assert state["Cache-Control"].startswith("max-age=0")
+    assert "no-store" in state["Cache-Control"]
+    assert state.json()["csrf"] and state.json()["captcha"]["token"]
+
+
+def test_the_form_page_for_readers_without_javascript_is_live(client, home):
+    article = ArticleFactory()
+    response = client.get(f"/comments/form/{article.news_code}/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'name="csrfmiddlewaretoken" value="' in html
+    assert 'value="" data-captcha-token' not in html
+    assert "X-Khabar-Cache" not in response

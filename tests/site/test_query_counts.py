@@ -1,0 +1,77 @@
+"""Every public page costs the same number of queries, however much it lists.
+
+Measured on a cache miss (the page cache off): a page with few articles or
+comments and the same page with many must run the same number of queries.
+"""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from khabar.comments.models import Comment
+from tests.factories import ArticleFactory, CommentFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def no_page_cache(settings):
+    settings.KHABAR_PAGE_CACHE = False
+
+
+def _queries(client, url) -> int:
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return len(captured)
+
+
+def _articles(count: int, **fields) -> list:
+    return [
+        ArticleFactory(tags=["بودجه", f"شهر {n % 3}"], **fields) for n in range(count)
+    ]
+
+
+def _comments(article, count: int) -> None:
+    for n in range(count):
+        parent = CommentFactory(
+            article=article, text=f"نظر شماره {n}", status=Comment.Status.APPROVED
+        )
+        CommentFactory(
+            article=article,
+            parent=parent,
+            text=f"پاسخ {n}",
+            status=Comment.Status.APPROVED,
+        )
+
+
+def test_article_page_queries_do_not_grow_with_comments_or_tags(client, home):
+    few, many = ArticleFactory(tags=["بودجه"]), ArticleFactory(
+        tags=[f"برچسب {n}" for n in range(12)]
+    )
+    _comments(few, 1)
+    _comments(many, 15)
+    client.get(few.url), client.get(many.url)  # warm per-process caches
+    assert _queries(client, few.url) == _queries(client, many.url)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/",
+        "/politics/",
+        "/tag/بودجه/",
+        "/feeds/rss/",
+        "/feeds/atom/",
+        "/feeds/tag/بودجه/rss/",
+        "/news-sitemap.xml",
+        "/search/?q=شورای",
+        "/api/articles",
+    ],
+)
+def test_listing_queries_do_not_grow_with_articles(client, home, url):
+    _articles(3)
+    client.get(url)
+    small = _queries(client, url)
+    _articles(12)
+    assert _queries(client, url) == small
