@@ -44,3 +44,52 @@ def test_default_database_is_sqlite_in_wal_mode_under_var(tmp_path):
     vendor, mode, name = result.stdout.split()
     assert (vendor, mode) == ("sqlite", "wal")
     assert name == str(tmp_path / "khabar.sqlite3")
+
+
+def _prod_setting(tmp_path, expression: str, **env: str) -> str:
+    code = f"import khabar.settings.prod as s; print({expression})"
+    result = run_python(code, KHABAR_VAR_DIR=str(tmp_path), SECRET_KEY="x" * 50, **env)
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip()
+
+
+def test_production_queues_tasks_in_the_database_and_hashes_static_names(tmp_path):
+    assert _prod_setting(tmp_path, "s.TASKS['default']['BACKEND']") == (
+        "django_tasks_db.DatabaseBackend"
+    )
+    assert "CompressedManifest" in _prod_setting(
+        tmp_path, "s.STORAGES['staticfiles']['BACKEND']"
+    )
+    assert _prod_setting(
+        tmp_path, "s.TASKS['default']['BACKEND']", KHABAR_TASKS="immediate"
+    ).endswith("ImmediateBackend")
+
+
+def test_production_with_redis_keeps_sessions_in_cache_and_database(tmp_path):
+    engine = _prod_setting(
+        tmp_path, "s.SESSION_ENGINE", REDIS_URL="redis://127.0.0.1:6379/9"
+    )
+    assert engine == "django.contrib.sessions.backends.cached_db"
+
+
+def test_a_bad_number_in_the_environment_is_named(tmp_path):
+    result = run_python(
+        "import khabar.settings.prod",
+        KHABAR_VAR_DIR=str(tmp_path),
+        SECRET_KEY="x" * 50,
+        KHABAR_HSTS_SECONDS="a year",
+    )
+    assert result.returncode != 0
+    assert "KHABAR_HSTS_SECONDS must be a whole number" in result.stderr
+
+
+def test_prod_serve_defaults_to_two_workers_per_core_plus_one(monkeypatch):
+    from khabar.core.management.commands.serve import default_workers
+
+    monkeypatch.delenv("KHABAR_WORKERS", raising=False)
+    monkeypatch.setattr(os, "cpu_count", lambda: 4)
+    assert default_workers() == 9
+    monkeypatch.setenv("KHABAR_WORKERS", "3")
+    assert default_workers() == 3
+    monkeypatch.setenv("KHABAR_WORKERS", "many")
+    assert default_workers() == 9

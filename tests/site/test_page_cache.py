@@ -109,3 +109,20 @@ def test_the_form_page_for_readers_without_javascript_is_live(client, home):
     assert 'name="csrfmiddlewaretoken" value="' in html
     assert 'value="" data-captcha-token' not in html
     assert "X-Khabar-Cache" not in response
+
+
+def test_cached_pages_are_sent_gzipped_to_clients_that_accept_it(client, home):
+    import gzip
+
+    article = ArticleFactory(title="خبری برای فشرده\u200cسازی")
+    plain = _get(client, article.url)
+    zipped = _get(client, article.url, accept_encoding="gzip, deflate, br")
+    assert zipped["Content-Encoding"] == "gzip"
+    assert "Accept-Encoding" in zipped["Vary"]
+    assert gzip.decompress(zipped.content) == plain.content
+    assert len(zipped.content) < len(plain.content) / 2
+    assert zipped["ETag"] != plain["ETag"]
+    again = _get(
+        client, article.url, accept_encoding="gzip", if_none_match=zipped["ETag"]
+    )
+    assert again.status_code == 304

@@ -16,18 +16,23 @@ cookie, so no reader ever gets another's CSRF token or session. The comment
 form's CSRF token and captcha come from a small uncached request
 (``/comments/state/``); see ``comments.views.comment_state``.
 
+Each entry keeps a gzip copy, sent to clients that accept it (this is safe
+here, unlike compressing pages with CSRF tokens: cached pages carry none).
 Browsers and CDNs get ``ETag`` (and 304 answers), ``Cache-Control`` with
 ``s-maxage`` and the dependencies as surrogate keys (``Surrogate-Key`` for
 Fastly-style purges, ``Cache-Tag`` for Cloudflare).
 """
 
+import gzip
 import hashlib
+import re
 import uuid
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.cache import caches
 from django.http import HttpRequest, HttpResponse
+from django.utils.cache import patch_vary_headers
 from django.utils.http import quote_etag
 
 DEPS_ATTRIBUTE = "khabar_cache_deps"
@@ -85,6 +90,7 @@ class _Entry:
     status: int
     headers: tuple[tuple[str, str], ...]
     content: bytes
+    compressed: bytes | None
     deps: tuple[str, ...]
     versions: tuple[str, ...]
     etag: str
@@ -113,6 +119,22 @@ def _cacheable_response(response: HttpResponse) -> bool:
     )
 
 
+_GZIP = re.compile(r"\bgzip\b")
+MIN_COMPRESS = 200
+
+
+def _compress(content: bytes) -> bytes | None:
+    """Return a gzip copy worth sending (cached pages hold no secrets to leak)."""
+    if len(content) < MIN_COMPRESS:
+        return None
+    packed = gzip.compress(content, compresslevel=6, mtime=0)
+    return packed if len(packed) < len(content) else None
+
+
+def _accepts_gzip(request: HttpRequest) -> bool:
+    return bool(_GZIP.search(request.headers.get("Accept-Encoding", "")))
+
+
 class PageCacheMiddleware:
     """Serve anonymous readers' pages from the cache; store marked responses."""
 
@@ -139,6 +161,7 @@ class PageCacheMiddleware:
         content = response.content
         entry = _Entry(
             status=response.status_code,
+            compressed=_compress(content),
             headers=tuple(
                 (name, response[name]) for name in KEEP_HEADERS if name in response
             ),
@@ -154,13 +177,20 @@ class PageCacheMiddleware:
         return entry
 
     def _answer(self, request: HttpRequest, entry: _Entry, hit: bool) -> HttpResponse:
-        if entry.etag in request.headers.get("If-None-Match", ""):
+        zipped = entry.compressed is not None and _accepts_gzip(request)
+        etag = entry.etag[:-1] + '-gz"' if zipped else entry.etag
+        if etag in request.headers.get("If-None-Match", ""):
             response = HttpResponse(status=304)
         else:
-            response = HttpResponse(entry.content, status=entry.status)
+            body = entry.compressed if zipped else entry.content
+            response = HttpResponse(body, status=entry.status)
             for name, value in entry.headers:
                 response[name] = value
-        response["ETag"] = entry.etag
+            if zipped:
+                response["Content-Encoding"] = "gzip"
+            response["Content-Length"] = str(len(body))
+        patch_vary_headers(response, ("Accept-Encoding",))
+        response["ETag"] = etag
         shared = _setting("KHABAR_PAGE_CACHE_SHARED_MAX_AGE", 60)
         response["Cache-Control"] = f"public, max-age=0, s-maxage={shared}"
         keys = " ".join(entry.deps)

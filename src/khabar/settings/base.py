@@ -8,7 +8,7 @@ from pathlib import Path
 
 import dj_database_url
 
-from .env import env_list, env_str, var_dir
+from .env import env_bool, env_list, env_str, var_dir
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = var_dir()
@@ -164,6 +164,10 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = True
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "txt", "xlsx", "zip"]
 TAGGIT_CASE_INSENSITIVE = True
+
+# The page cache for anonymous readers (core/pagecache.py); off only to
+# measure rendering (bench/http) or to debug templates.
+KHABAR_PAGE_CACHE = env_bool("KHABAR_PAGE_CACHE", True)
 
 # Background tasks (search indexing, reply emails, Wagtail's own) run inline
 # here; the production profile queues them in the database for

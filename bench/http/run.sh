@@ -1,0 +1,119 @@
+#!/usr/bin/env bash
+# bench/http/run.sh [--pg]: Khabar's pages under load, next to nginx serving the
+# same article as a static file (the ceiling) and stock WordPress (the anchor).
+#
+# Starts everything it needs on 127.0.0.1 and stops it again:
+#   - Khabar with the production profile (gunicorn), once with the page cache
+#     (:8021) and once without it (:8022, every request renders);
+#   - nginx with gzip serving the article HTML Khabar rendered (:8023);
+#   - WordPress via ../shared/bench/anchors/setup-wordpress.sh (run its setup
+#     once first; skipped with a note when it is not installed).
+# SQLite by default; --pg uses PostgreSQL (database khabar_http) and Redis (db 7).
+# Knobs: DUR=10 (seconds per run), CONCS="8 32", POST_CONC=8, WORKERS=2*cores+1.
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+repo=$(cd "$here/../.." && pwd)
+anchors=$repo/../shared/bench/anchors
+seed=$repo/../shared/seeds/000_74ed4e50eb75564b.txt
+py=$repo/.venv/bin/python
+gunicorn=$repo/.venv/bin/gunicorn
+DUR=${DUR:-10}
+CONCS=${CONCS:-"8 32"}
+POST_CONC=${POST_CONC:-8}
+WORKERS=${WORKERS:-$((2 * $(nproc) + 1))}
+profile=sqlite
+command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
+command -v nginx >/dev/null || { echo "nginx is missing: apt-get install -y nginx-light" >&2; exit 1; }
+
+work=$(mktemp -d /tmp/khabar-http.XXXXXX)
+pids=()
+cleanup() {
+    for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+    [ -s "$work/nginx.pid" ] && kill "$(cat "$work/nginx.pid")" 2>/dev/null || true
+    [ "${wp_started:-0}" = 1 ] && "$anchors/setup-wordpress.sh" stop >/dev/null 2>&1 || true
+}
+trap cleanup EXIT
+
+export KHABAR_VAR_DIR=$work/var SECRET_KEY=bench-only-secret KHABAR_SECURE_COOKIES=0
+export KHABAR_TASKS=immediate ALLOWED_HOSTS=127.0.0.1,localhost
+export DJANGO_SETTINGS_MODULE=settings_bench PYTHONPATH=$here:$repo/src
+if [ "${1:-}" = "--pg" ]; then
+    profile=postgres
+    psql -q -h 127.0.0.1 -U postgres -d postgres -c "DROP DATABASE IF EXISTS khabar_http" \
+        -c "CREATE DATABASE khabar_http" >/dev/null
+    export DATABASE_URL=postgres://postgres@127.0.0.1:5432/khabar_http
+    export REDIS_URL=redis://127.0.0.1:6379/7
+    redis-cli -n 7 flushdb >/dev/null
+fi
+
+echo "# preparing ($profile) in $work" >&2
+"$py" "$here/prepare.py" "$work" "$seed" 40000 >/dev/null
+"$py" -m khabar.cli collectstatic --noinput -v0
+# shellcheck disable=SC1091
+source "$work/csrf.env"
+
+serve() { # serve PORT CACHE
+    KHABAR_PAGE_CACHE=$2 "$gunicorn" khabar.wsgi:application --bind "127.0.0.1:$1" \
+        --workers "$WORKERS" --log-level warning >"$work/gunicorn-$1.log" 2>&1 &
+    pids+=($!)
+}
+serve 8021 1
+serve 8022 0
+for port in 8021 8022; do
+    for _ in $(seq 100); do curl -sf -o /dev/null "http://127.0.0.1:$port/" && break; sleep 0.2; done
+done
+
+mkdir -p "$work/static"
+chmod 755 "$work" "$work/static"  # nginx's workers run as another user
+curl -sf "http://127.0.0.1:8021$ARTICLE_PATH" -o "$work/static/article.html"
+cat >"$work/nginx.conf" <<CONF
+worker_processes auto;
+pid $work/nginx.pid;
+error_log $work/nginx-error.log;
+events { worker_connections 1024; }
+http {
+    include /etc/nginx/mime.types;
+    access_log $work/nginx-access.log;
+    sendfile on;
+    gzip on;
+    server {
+        listen 127.0.0.1:8023;
+        root $work/static;
+        location / { default_type text/html; }
+    }
+}
+CONF
+nginx -c "$work/nginx.conf"
+
+wp_url=""
+if [ -x "$anchors/setup-wordpress.sh" ] && "$anchors/setup-wordpress.sh" start >/dev/null 2>&1; then
+    wp_started=1
+    wp_url=$("$anchors/setup-wordpress.sh" status 2>&1 | grep -o 'http://127.0.0.1:8081/[^ ]*' | head -1 || true)
+fi
+
+results=$work/results.tsv
+measure() { # measure NAME CONC URL [LUA]
+    local name=$1 conc=$2 url=$3 lua=${4:-$anchors/get.lua} out
+    for _ in 1 2 3; do curl -s -o /dev/null -H 'Accept-Encoding: gzip' "$url" || true; done
+    sleep 1
+    out=$(wrk -t1 -c"$conc" -d"${DUR}s" --timeout 10s --latency -s "$lua" "$url" 2>&1)
+    echo "$out" >"$work/wrk-$name-$conc.txt"
+    printf '%s\t%s\t%s\n' "$name" "$conc" \
+        "$(echo "$out" | sed -n 's/^RESULT \([a-z0-9_]*\)=\(.*\)$/\1=\2/p' | paste -sd' ')" >>"$results"
+}
+
+article=$ARTICLE_PATH
+search="/search/?q=%D8%B3%D9%88%D8%B1%DB%8C%D9%87"
+for conc in $CONCS; do
+    measure static-nginx "$conc" "http://127.0.0.1:8023/article.html"
+    [ -n "$wp_url" ] && measure wordpress "$conc" "$wp_url"
+    measure article-warm "$conc" "http://127.0.0.1:8021$article"
+    measure article-miss "$conc" "http://127.0.0.1:8022$article"
+    measure home-warm "$conc" "http://127.0.0.1:8021/"
+    measure home-miss "$conc" "http://127.0.0.1:8022/"
+    measure search "$conc" "http://127.0.0.1:8021$search"
+done
+CAPTCHAS=$work/captchas.tsv CSRF_COOKIE=$CSRF_COOKIE CSRF_TOKEN=$CSRF_TOKEN \
+    ARTICLE_CODE=$ARTICLE_CODE measure comment-post "$POST_CONC" "http://127.0.0.1:8021" "$here/comment.lua"
+
+"$py" "$here/table.py" "$results" "$profile" "$WORKERS"
