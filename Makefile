@@ -5,7 +5,7 @@ PYTHON ?= $(shell for p in python3.13 python3.12 python3.11 python3; do \
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo serve test test-sqlite test-postgres lint clean
+.PHONY: demo serve test test-sqlite test-postgres lint clean fonts
 
 $(BIN)/khabar: pyproject.toml
 	@test -n "$(PYTHON)" || { echo "Khabar needs Python 3.11 or newer on PATH."; exit 1; }
@@ -29,6 +29,11 @@ test-sqlite: $(BIN)/khabar
 
 test-postgres: $(BIN)/khabar
 	$(BIN)/python scripts/run_tests.py --only postgres
+
+# Rebuild the self-hosted Persian font from the npm registry (needs network).
+fonts: $(BIN)/khabar
+	$(BIN)/python -m pip install --quiet -e '.[fonts]'
+	$(BIN)/python scripts/build_font.py
 
 lint: $(BIN)/khabar
 	$(BIN)/ruff check src tests bench scripts
