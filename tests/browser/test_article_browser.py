@@ -26,6 +26,8 @@ def test_reader_replies_to_a_comment_on_the_reference_article(
         status=Comment.Status.APPROVED,
     )
 
+    console = []
+    page.on("console", lambda message: console.append(message.text))
     page.goto(f"{live_server.url}/x/1224974")
     assert page.locator("html").get_attribute("dir") == "rtl"
     assert (
@@ -64,6 +66,7 @@ def test_reader_replies_to_a_comment_on_the_reference_article(
     assert (
         "پس از بررسی منتشر می\u200cشود" in page.locator(".notice.success").inner_text()
     )
+    assert not [text for text in console if "Content Security Policy" in text]
     reply = Comment.objects.get(name="بهرام")
     assert reply.status == Comment.Status.PENDING
     assert reply.parent.name == "نگار"
