@@ -101,6 +101,28 @@ def test_editor_is_offered_tags_and_ticked_ones_are_added(client, staff):
     assert sorted(tag.name for tag in saved.tags.all()) == ["سوریه", "محمد باقری"]
 
 
+def test_editor_is_offered_related_stories_and_ticked_ones_are_linked(
+    client, staff, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):  # index the stories
+        older = ArticleFactory(
+            title="نشست وزیران دفاع ایران و سوریه در تهران", tags=["سوریه"]
+        )
+        ArticleFactory(title="بارش برف در گردنه حیران", tags=["هوا"])
+        article = ArticleFactory(title="سفر وزیر دفاع سوریه به تهران", tags=["سوریه"])
+    edit_url = reverse("wagtailadmin_pages:edit", args=(article.pk,))
+    html = client.get(edit_url).content.decode()
+    assert 'name="suggested_related"' in html
+    assert f'value="{older.pk}"' in html
+    form = article_form(title=article.title, slug=article.slug, tags="سوریه")
+    form["suggested_related"] = [str(older.pk)]
+    assert client.post(edit_url, form).status_code == 302
+    saved = ArticlePage.objects.get(pk=article.pk).get_latest_revision_as_object()
+    assert [link.target_id for link in saved.related_links.all()] == [older.pk]
+    html = client.get(edit_url).content.decode()
+    assert f'name="suggested_related" value="{older.pk}"' not in html
+
+
 @pytest.mark.parametrize(
     ("before", "after"),
     [

@@ -1,5 +1,5 @@
-"""The article editor's form: tag suggestions the editor accepts with a tick,
-and the front-page flags only the chief editor may set."""
+"""The article editor's form: tag and related-story suggestions the editor
+accepts with a tick, and the front-page flags only the chief editor may set."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -36,9 +36,18 @@ class ArticlePageForm(WagtailAdminPageForm):
         ),
     )
 
+    suggested_related = forms.TypedMultipleChoiceField(
+        label=_("اخبار مرتبط پیشنهادی"),
+        required=False,
+        coerce=int,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("هر کدام را تیک بزنید به فهرست اخبار مرتبط افزوده می\u200cشود."),
+    )
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["suggested_tags"].choices = self._suggestions()
+        self.fields["suggested_related"].choices = self._related_suggestions()
         user = getattr(self, "for_user", None)
         if user is None or not user.has_perm(FEATURE_PERMISSION):
             for name in type(self.instance).feature_fields:
@@ -62,6 +71,30 @@ class ArticlePageForm(WagtailAdminPageForm):
             for item in found
             if item.name not in current
         ]
+
+    def _related_suggestions(self) -> list[tuple[int, str]]:
+        # Imported here: search reads the newsroom's models, which import this form.
+        from khabar.search.related import related_suggest
+
+        article = self.instance
+        if not article.pk:
+            return []
+        chosen = set(article.related_links.values_list("target_id", flat=True))
+        return [
+            (story.pk, f"{story.title} ({story.news_code})")
+            for story in related_suggest(article=article)
+            if story.pk not in chosen
+        ]
+
+    def save(self, commit=True):
+        from .models import RelatedArticle
+
+        page = super().save(commit=False)
+        for target_id in self.cleaned_data.get("suggested_related") or []:
+            page.related_links.add(RelatedArticle(target_id=target_id))
+        if commit:
+            page.save()
+        return page
 
     def clean(self):
         cleaned = super().clean()

@@ -215,6 +215,7 @@ class ArticlePage(Page):
         FieldPanel("tags"),
         FieldPanel("suggested_tags"),
         InlinePanel("related_links", label=_("اخبار مرتبط")),
+        FieldPanel("suggested_related"),
         MultiFieldPanel(
             [FieldPanel("byline"), FieldPanel("source_agency")], heading=_("منبع")
         ),
