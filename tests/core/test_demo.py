@@ -1,6 +1,7 @@
 """``khabar demo`` loads the demo content and the reference page, and is safe to rerun."""
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
 from khabar.comments.models import Comment
@@ -22,6 +23,9 @@ def test_demo_loads_content_and_is_safe_to_run_twice(
     assert ArticlePage.objects.filter(news_code=1224974, live=True).exists()
     assert Comment.objects.approved().filter(parent__isnull=False).exists()
     assert "Login: admin / " in first_out
+    reporter = get_user_model().objects.get(username="reporter")
+    assert reporter.groups.filter(name="خبرنگار سیاسی").exists()
+    assert reporter.check_password(first_out.split("Login: admin / ")[1].split()[0])
     call_command("demo", seeds=reference_page.parent)
     second_out = capsys.readouterr().out
     assert (ArticlePage.objects.count(), Comment.objects.count()) == counts

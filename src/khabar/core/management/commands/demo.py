@@ -49,6 +49,33 @@ class Command(BaseCommand):
         self.stdout.write(f"  Site:  {settings.WAGTAILADMIN_BASE_URL}/")
         self.stdout.write(f"  Admin: {settings.WAGTAILADMIN_BASE_URL}/admin/")
         self.stdout.write(f"  Login: {username} / {password}")
+        staff = self._newsroom_staff(password)
+        self.stdout.write(f"  Newsroom (same password): {', '.join(staff)}")
+
+    def _newsroom_staff(self, password: str) -> list[str]:
+        """Create one demo user per newsroom role, to try the review workflow."""
+        from django.contrib.auth.models import Group
+
+        from khabar.newsroom import roles
+
+        members = {
+            "reporter": roles.REPORTER_PREFIX + "سیاسی",
+            "editor": roles.SERVICE_EDITOR_PREFIX + "سیاسی",
+            "chief": roles.CHIEF_EDITOR,
+            "moderator": "ناظر نظرات",
+        }
+        users = get_user_model().objects
+        shown = []
+        for username, group_name in members.items():
+            group = Group.objects.filter(name=group_name).first()
+            if group is None:
+                continue
+            user = users.filter(username=username).first()
+            if user is None:
+                user = users.create_user(username=username, password=password)
+            user.groups.add(group)
+            shown.append(f"{username} ({group_name})")
+        return shown
 
     def _admin(self) -> tuple[str, str]:
         """Create the demo admin once; its password is kept in var/, shown each run."""
