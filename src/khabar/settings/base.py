@@ -4,6 +4,7 @@
 ``var/``); ``REDIS_URL``, when set, moves the cache to Redis.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -22,6 +23,7 @@ INSTALLED_APPS = [
     "khabar.moderation",
     "khabar.search",
     "khabar.site",
+    "axes",
     "django_tasks",
     "django_tasks_db",
     "wagtail.contrib.settings",
@@ -61,7 +63,20 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
+
+# Password guessing on the newsroom's login: after 5 failures for one user
+# name from one address, that pair is locked out for 15 minutes (django-axes).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "core/locked_out.html"
 
 ROOT_URLCONF = "khabar.urls"
 WSGI_APPLICATION = "khabar.wsgi.application"
