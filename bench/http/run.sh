@@ -35,6 +35,7 @@ cleanup() {
 trap cleanup EXIT
 
 export KHABAR_VAR_DIR=$work/var SECRET_KEY=bench-only-secret KHABAR_SECURE_COOKIES=0
+export KHABAR_SSL_REDIRECT=0 KHABAR_HSTS_SECONDS=0  # plain HTTP on loopback
 export KHABAR_TASKS=immediate ALLOWED_HOSTS=127.0.0.1,localhost
 export DJANGO_SETTINGS_MODULE=settings_bench PYTHONPATH=$here:$repo/src
 if [ "${1:-}" = "--pg" ]; then

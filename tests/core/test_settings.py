@@ -93,3 +93,19 @@ def test_prod_serve_defaults_to_two_workers_per_core_plus_one(monkeypatch):
     assert default_workers() == 3
     monkeypatch.setenv("KHABAR_WORKERS", "many")
     assert default_workers() == 9
+
+
+def test_production_passes_the_deployment_checklist(tmp_path):
+    code = (
+        "import os, sys; os.environ['DJANGO_SETTINGS_MODULE']='khabar.settings.prod'\n"
+        "from django.core.management import execute_from_command_line\n"
+        "execute_from_command_line(['khabar', 'check', '--deploy', '--fail-level',"
+        " 'WARNING'])"
+    )
+    result = run_python(
+        code,
+        KHABAR_VAR_DIR=str(tmp_path),
+        SECRET_KEY="k" * 20 + "-long-and-random-0123456789abcdef",
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout

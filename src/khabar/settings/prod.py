@@ -19,9 +19,14 @@ SESSION_COOKIE_SECURE = env_bool("KHABAR_SECURE_COOKIES", True)
 CSRF_COOKIE_SECURE = env_bool("KHABAR_SECURE_COOKIES", True)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
-SECURE_HSTS_SECONDS = env_int("KHABAR_HSTS_SECONDS", 0)
+# HTTPS only, by default: a year of HSTS and a redirect from plain HTTP.
+# Behind a TLS-terminating proxy set KHABAR_BEHIND_PROXY=1; for a plain-HTTP
+# test run set KHABAR_SSL_REDIRECT=0 KHABAR_HSTS_SECONDS=0.
+SECURE_HSTS_SECONDS = env_int("KHABAR_HSTS_SECONDS", 365 * 24 * 3600)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE_HSTS_SECONDS > 0
-SECURE_SSL_REDIRECT = env_bool("KHABAR_SSL_REDIRECT", False)
+# Only a header; the site joins browsers' preload lists only if submitted.
+SECURE_HSTS_PRELOAD = env_bool("KHABAR_HSTS_PRELOAD", SECURE_HSTS_SECONDS > 0)
+SECURE_SSL_REDIRECT = env_bool("KHABAR_SSL_REDIRECT", True)
 SECURE_PROXY_SSL_HEADER = (
     ("HTTP_X_FORWARDED_PROTO", "https")
     if env_bool("KHABAR_BEHIND_PROXY", False)
