@@ -178,6 +178,12 @@ WAGTAILADMIN_BASE_URL = env_str("KHABAR_BASE_URL", "http://127.0.0.1:8000")
 WAGTAIL_I18N_ENABLED = False
 WAGTAIL_ALLOW_UNICODE_SLUGS = True
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Uploaded images: raster formats only (no SVG), at most 10 MB and 40
+# megapixels, so a small file cannot unpack into a huge bitmap (Wagtail
+# checks both before Pillow decodes the image).
+WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "txt", "xlsx", "zip"]
 TAGGIT_CASE_INSENSITIVE = True
 
