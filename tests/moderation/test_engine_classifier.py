@@ -78,3 +78,20 @@ def test_retrain_needs_both_classes(tmp_path: Path) -> None:
     data.write_text("text,label\nسلام,0\nخوب,0\n", encoding="utf-8")
     with pytest.raises(ValueError, match="both"):
         build.retrain(data, tmp_path / "out.bin.gz")
+
+
+def test_dense_scoring_matches_the_weight_table() -> None:
+    model = default_model()
+    feats = features(tokenize("این گزارش درباره بودجه شهرداری بود و خیلی مفید بود"))
+    expected = model.bias + sum(model.weights.get(feat, 0.0) for feat in feats)
+    assert model.margin(feats) == pytest.approx(expected, abs=1e-4)
+    toy = LinearModel({3: 0.5, 7: -0.25}, bias=0.1)
+    assert toy.margin([3, 7, 11]) == pytest.approx(0.35)
+
+
+def test_build_holds_out_a_fixed_tenth_for_calibration() -> None:
+    rows = [(f"نظر شماره {i}", i % 2) for i in range(1000)]
+    held = build.validation_rows(rows)
+    assert 60 <= len(held) <= 140
+    assert held == build.validation_rows(list(reversed(rows)))[::-1]
+    assert all(build.held_out(text) for text, _ in held)

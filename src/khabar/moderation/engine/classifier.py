@@ -14,41 +14,75 @@ import json
 import math
 import random
 import zlib
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import itemgetter
 
 from khabar.moderation.engine.tokens import Token, squeeze
 
 BUCKETS = 1 << 20
 MASK = BUCKETS - 1
 QUANT = 4096  # weights are stored as int16 multiples of 1 / QUANT
-MAX_FEATURES = 4000  # enough for a long comment; bounds the work on huge input
+MAX_TOKENS = 1000  # words the model reads: bounds the work on huge input
+BIGRAM_MIX = 0x9E3779B1  # odd multiplier that mixes two word ids into one
+MAX_GRAMS = 1 << 18  # memo of character n-gram ids (they repeat across words)
+_GRAM_IDS: dict[str, int] = {}
+_KEY = itemgetter(2)  # Token.key
+_FIRST = itemgetter(0)
+
+
+def hashed(feature: str) -> int:
+    """Return the bucket of one feature name (CRC-32, stable across runs)."""
+    return zlib.crc32(feature.encode()) & MASK
 
 
 @lru_cache(maxsize=1 << 16)
 def word_features(key: str) -> tuple[int, ...]:
-    """Return the hashed features of one word: itself and its char n-grams."""
-    grams = {"w:" + key}
+    """Return the hashed features of one word: itself first, then char n-grams.
+
+    The character 2–4-grams of the squeezed, padded word recur across words,
+    so their buckets are memoized; the word's own bucket comes first because
+    :func:`features` also builds word bigrams from it.
+    """
     padded = f"<{squeeze(key)}>"
-    for size in (2, 3, 4):
-        grams.update(padded[i : i + size] for i in range(len(padded) - size + 1))
-    return tuple(zlib.crc32(gram.encode()) & MASK for gram in grams)
+    grams = {
+        padded[i : i + size]
+        for size in (2, 3, 4)
+        for i in range(len(padded) - size + 1)
+    }
+    ids = _GRAM_IDS
+    if len(ids) > MAX_GRAMS:
+        ids.clear()
+    for gram in grams.difference(ids):
+        ids[gram] = hashed(gram)
+    return (hashed("w:" + key), *{ids[gram] for gram in grams})
+
+
+def lexicon_feature(lexicon_weight: float) -> int:
+    """Return the bucket of the lexicon's verdict feature."""
+    return hashed(f"lex:{lexicon_weight:.2f}")
 
 
 def features(tokens: Sequence[Token], lexicon_weight: float = 0.0) -> list[int]:
-    """Return the sorted distinct hashed features of a tokenized text."""
-    found: set[int] = set()
-    for token in tokens:
-        found.update(word_features(token.key))
-        if len(found) > MAX_FEATURES:
-            break
-    keys = [token.key for token in tokens[:MAX_FEATURES]]
-    for left, right in zip(keys, keys[1:], strict=False):
-        found.add(zlib.crc32(f"b:{left} {right}".encode()) & MASK)
+    """Return the distinct hashed features of a tokenized text.
+
+    Words with their character n-grams, word bigrams (the two words' buckets
+    mixed, no string hashing) and the lexicon's verdict, each counted once.
+    (Counting an n-gram once per distinct word instead was tried: faster to
+    score, but clearly worse on validation.)
+    """
+    keys = list(map(_KEY, tokens[:MAX_TOKENS]))
+    table = dict(zip(keys, map(word_features, keys), strict=True))
+    found: set[int] = set().union(*table.values())
+    words = list(map(_FIRST, map(table.__getitem__, keys)))
+    found.update(
+        (left * BIGRAM_MIX + right) & MASK
+        for left, right in zip(words, words[1:], strict=False)
+    )
     if lexicon_weight:
-        found.add(zlib.crc32(f"lex:{lexicon_weight:.2f}".encode()) & MASK)
-    return sorted(found)
+        found.add(lexicon_feature(lexicon_weight))
+    return list(found)
 
 
 def sigmoid(value: float) -> float:
@@ -67,15 +101,30 @@ class LinearModel:
     bias: float = 0.0
     platt: tuple[float, float] = (1.0, 0.0)
 
-    def margin(self, feats: Sequence[int]) -> float:
-        """Return the raw linear score of hashed features."""
-        get = self.weights.get
-        return self.bias + sum(get(feat, 0.0) for feat in feats)
+    _dense: array.array | None = None  # all buckets, built on first use
+
+    def margin(self, feats: Iterable[int]) -> float:
+        """Return the raw linear score of hashed features.
+
+        Scored on a dense float32 copy of the weights (4 MiB): one memory
+        access per feature instead of a dict probe, about twice as fast on a
+        long comment. Do not change ``weights`` after scoring.
+        """
+        dense = self._dense
+        if dense is None:
+            dense = self._dense = array.array("f", bytes(4 * BUCKETS))
+            for key, value in self.weights.items():
+                dense[key] = value
+        return self.bias + sum(map(dense.__getitem__, feats))
 
     def probability(self, feats: Sequence[int]) -> float:
         """Return the calibrated probability that the text is offensive."""
+        return self.calibrated(self.margin(feats))
+
+    def calibrated(self, margin: float) -> float:
+        """Return the Platt-calibrated probability of a raw margin."""
         slope, intercept = self.platt
-        return sigmoid(slope * self.margin(feats) + intercept)
+        return sigmoid(slope * margin + intercept)
 
     def dumps(self) -> bytes:
         """Serialize the model: a JSON header and two gzip'd integer arrays."""

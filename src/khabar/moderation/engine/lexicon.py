@@ -34,6 +34,9 @@ MIN_STEM = 3  # never strip a suffix off a shorter stem («کس» + «ی» = «�
 MAX_PHRASE = 3
 MEMO_SIZE = 1 << 16
 LEXICON_FILE = "lexicon.tsv.gz"
+_BY_LAST: dict[str, tuple[str, ...]] = {}  # suffixes by their last letter, in order
+for _suffix in SUFFIXES:
+    _BY_LAST[_suffix[-1]] = (*_BY_LAST.get(_suffix[-1], ()), _suffix)
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,7 +56,11 @@ class Lexicon:
         """Index ``(phrase, weight)`` entries; phrases are folded here."""
         self.words: dict[str, float] = {}
         self.phrases: dict[str, float] = {}
-        self._seen: dict[str, str | None] = {}  # lookup memo: keys repeat a lot
+        self._prefixes: set[str] = set()  # every prefix of a phrase key
+        # Lookup memos (keys repeat a lot): keys that match or may start a
+        # phrase, and keys known to do neither (checked a whole text at once).
+        self._seen: dict[str, tuple[str | None, bool]] = {}
+        self._plain: set[str] = set()
         for phrase, weight in entries:
             parts = [fold_word(part) for part in phrase.split()]
             parts = [part for part in parts if part]
@@ -64,6 +71,7 @@ class Lexicon:
                 self.words[key] = max(weight, self.words.get(key, 0.0))
                 if len(parts) > 1 or ZWNJ in phrase:
                     self.phrases[key] = max(weight, self.phrases.get(key, 0.0))
+                    self._prefixes.update(key[:end] for end in range(1, len(key)))
 
     def __len__(self) -> int:
         """Return the number of indexed keys."""
@@ -71,20 +79,36 @@ class Lexicon:
 
     def lookup(self, key: str) -> str | None:
         """Return the entry key one token key matches, undoing evasions."""
-        if key in self._seen:
-            return self._seen[key]
-        if len(self._seen) > MEMO_SIZE:
-            self._seen.clear()
-        entry = self._lookup(key)
-        self._seen[key] = entry
-        return entry
+        return self._memo(key)[0]
+
+    def _memo(self, key: str) -> tuple[str | None, bool]:
+        """Return (entry matched, whether a phrase can start here) for one key."""
+        found = self._seen.get(key)
+        if found is None:
+            if len(self._seen) > MEMO_SIZE:
+                self._seen.clear()
+            starts = key in self._prefixes or squeeze(key) in self._prefixes
+            found = self._seen[key] = (self._lookup(key), starts)
+        return found
+
+    def _interesting(self, keys: set[str]) -> set[str]:
+        """Return the keys among ``keys`` that match an entry or start a phrase."""
+        unknown = keys - self._plain
+        if len(self._plain) > MEMO_SIZE:
+            self._plain.clear()
+        for key in unknown.difference(self._seen):
+            entry, starts = self._memo(key)
+            if not entry and not starts:
+                del self._seen[key]
+                self._plain.add(key)
+        return unknown.intersection(self._seen)
 
     def _lookup(self, key: str) -> str | None:
         """Return the entry key one token key matches (uncached)."""
         for candidate in (key, squeeze(key)):
             if candidate in self.words:
                 return candidate
-        for suffix in SUFFIXES:
+        for suffix in _BY_LAST.get(key[-1:], ()):
             if key.endswith(suffix) and len(key) - len(suffix) >= MIN_STEM:
                 stem = key[: -len(suffix)]
                 for candidate in (stem, squeeze(stem)):
@@ -95,12 +119,19 @@ class Lexicon:
     def match_tokens(self, text: str, tokens: Sequence[Token]) -> list[Hit]:
         """Return the hits among ``tokens`` of ``text``, words and phrases."""
         hits = []
-        for token in tokens:
-            entry = self.lookup(token.key)
-            if entry:
-                hits.append(Hit(token.start, token.end, self.words[entry], entry))
-        if self.phrases:
-            hits.extend(self._phrase_hits(tokens))
+        starts = []
+        interesting = self._interesting({token.key for token in tokens})
+        if interesting:
+            for index, token in enumerate(tokens):
+                if token.key in interesting:
+                    entry, start = self._memo(token.key)
+                    if entry:
+                        weight = self.words[entry]
+                        hits.append(Hit(token.start, token.end, weight, entry))
+                    if start:
+                        starts.append(index)
+        if starts:
+            hits.extend(self._phrase_hits(tokens, starts))
         for run in spelled_runs(text, tokens):
             entry = self.lookup(run.key)
             if entry:
@@ -111,21 +142,30 @@ class Lexicon:
         """Return the hits in ``text``."""
         return self.match_tokens(text, tokenize(text))
 
-    def _phrase_hits(self, tokens: Sequence[Token]) -> list[Hit]:
-        """Return multi-word entries written with spaces between their parts."""
+    def _phrase_hits(self, tokens: Sequence[Token], starts: list[int]) -> list[Hit]:
+        """Return multi-word entries written with spaces between their parts.
+
+        ``starts`` are the tokens whose key begins some phrase. A run is
+        extended only while its joined key (or the squeezed one, a prefix of
+        the squeezed longer run) still begins a phrase, so the work is linear.
+        """
         hits = []
-        for index in range(len(tokens) - 1):
+        prefixes, phrases = self._prefixes, self.phrases
+        for index in starts:
             joined = tokens[index].key
             for size in range(2, MAX_PHRASE + 1):
                 if index + size > len(tokens):
                     break
                 last = tokens[index + size - 1]
                 joined += last.key
-                for entry in (joined, squeeze(joined)):
-                    if entry in self.phrases:
-                        weight = self.phrases[entry]
+                squeezed = squeeze(joined)
+                for entry in (joined, squeezed):
+                    if entry in phrases:
+                        weight = phrases[entry]
                         hits.append(Hit(tokens[index].start, last.end, weight, entry))
                         break
+                if joined not in prefixes and squeezed not in prefixes:
+                    break
         return hits
 
 

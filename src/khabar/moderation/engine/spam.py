@@ -23,6 +23,9 @@ _PHONE_RE = re.compile(
     "(?:(?:\\+|00)[9۹][8۸]|[0۰])[9۹](?:[\\s\\-]?[0-9۰-۹]){9}(?![0-9۰-۹])"
     "|\\b[0۰][1-8۱-۸][0-9۰-۹]{1,2}[\\s\\-]?[0-9۰-۹]{7,8}(?![0-9۰-۹])"
 )
+# Latin letters and the non-ASCII letters that IGNORECASE folds onto them.
+_ASCII_LETTER_RE = re.compile("[A-Za-z\u0130\u0131\u017f\u212a]")
+_DIGIT_RE = re.compile("[0-9۰-۹]")
 _HANDLE_RE = re.compile(r"(?<![\w.])@[A-Za-z][A-Za-z0-9_]{4,}")
 ONLY_LINK = 0.7  # a comment that is nothing but a link: hold
 LINKS_HOLD = 0.8  # ``SpamLimits.links`` links or more: hold
@@ -74,9 +77,20 @@ def spam_score(
     limits: SpamLimits = SpamLimits(),  # noqa: B008 - frozen, shared safely
 ) -> tuple[float, str, tuple[Span, ...]]:
     """Return (score, reason code, spans) of the spam signals in ``text``."""
-    links = [match.span() for match in _LINK_RE.finditer(text)]
-    phones = [match.span() for match in _PHONE_RE.finditer(text)]
-    handles = [match.span() for match in _HANDLE_RE.finditer(text)]
+    # Cheap exact pre-checks: a link needs a Latin letter, a phone a digit, a
+    # handle an «@»; most comments have none, and a long one costs less then.
+    latin = _ASCII_LETTER_RE.search(text) is not None
+    links = [match.span() for match in _LINK_RE.finditer(text)] if latin else []
+    phones = (
+        [match.span() for match in _PHONE_RE.finditer(text)]
+        if _DIGIT_RE.search(text)
+        else []
+    )
+    handles = (
+        [match.span() for match in _HANDLE_RE.finditer(text)]
+        if latin and "@" in text
+        else []
+    )
     ads = [(hit.start, hit.end) for hit in ad_lexicon().match(text)]
     counts = counts or {}
     signals = {
