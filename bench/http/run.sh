@@ -9,7 +9,8 @@
 #   - WordPress via ../shared/bench/anchors/setup-wordpress.sh (run its setup
 #     once first; skipped with a note when it is not installed).
 # SQLite by default; --pg uses PostgreSQL (database khabar_http) and Redis (db 7).
-# Knobs: DUR=10 (seconds per run), CONCS="8 32", POST_CONC=8, WORKERS=2*cores+1.
+# Knobs: DUR=10 (seconds per run), CONCS="8 32", POST_CONC=8, WORKERS=2*cores,
+# THREADS=4 (gunicorn gthread workers with keep-alive, as `khabar serve --prod`).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../.." && pwd)
@@ -20,7 +21,8 @@ gunicorn=$repo/.venv/bin/gunicorn
 DUR=${DUR:-10}
 CONCS=${CONCS:-"8 32"}
 POST_CONC=${POST_CONC:-8}
-WORKERS=${WORKERS:-$((2 * $(nproc) + 1))}
+WORKERS=${WORKERS:-$((2 * $(nproc)))}
+THREADS=${THREADS:-4}
 profile=sqlite
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
 command -v nginx >/dev/null || { echo "nginx is missing: apt-get install -y nginx-light" >&2; exit 1; }
@@ -55,7 +57,8 @@ source "$work/csrf.env"
 
 serve() { # serve PORT CACHE
     KHABAR_PAGE_CACHE=$2 "$gunicorn" khabar.wsgi:application --bind "127.0.0.1:$1" \
-        --workers "$WORKERS" --log-level warning >"$work/gunicorn-$1.log" 2>&1 &
+        --workers "$WORKERS" --worker-class gthread --threads "$THREADS" --keep-alive 5 \
+        --log-level warning >"$work/gunicorn-$1.log" 2>&1 &
     pids+=($!)
 }
 serve 8021 1
@@ -117,4 +120,4 @@ done
 CAPTCHAS=$work/captchas.tsv CSRF_COOKIE=$CSRF_COOKIE CSRF_TOKEN=$CSRF_TOKEN \
     ARTICLE_CODE=$ARTICLE_CODE measure comment-post "$POST_CONC" "http://127.0.0.1:8021" "$here/comment.lua"
 
-"$py" "$here/table.py" "$results" "$profile" "$WORKERS"
+"$py" "$here/table.py" "$results" "$profile" "$WORKERS×$THREADS"

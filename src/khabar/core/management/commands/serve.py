@@ -12,12 +12,19 @@ from django.core.management.base import BaseCommand, CommandError
 PROD_SETTINGS = "khabar.settings.prod"
 
 
+THREADS = "4"
+
+
 def default_workers() -> int:
-    """Return the worker count: ``KHABAR_WORKERS``, else two per core plus one."""
+    """Return the worker count: ``KHABAR_WORKERS``, else two per core.
+
+    Each worker runs ``KHABAR_THREADS`` (4) threads and keeps connections
+    alive, so a reader's page, script and font share one connection.
+    """
     configured = os.environ.get("KHABAR_WORKERS", "")
     if configured.isdigit() and int(configured) > 0:
         return int(configured)
-    return 2 * (os.cpu_count() or 1) + 1
+    return 2 * (os.cpu_count() or 1)
 
 
 class Command(BaseCommand):
@@ -66,6 +73,12 @@ class Command(BaseCommand):
             addrport,
             "--workers",
             str(workers),
+            "--worker-class",
+            "gthread",
+            "--threads",
+            os.environ.get("KHABAR_THREADS", THREADS),
+            "--keep-alive",
+            "5",
             "--access-logfile",
             "-",
             "--graceful-timeout",
