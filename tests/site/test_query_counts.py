@@ -46,8 +46,9 @@ def _comments(article, count: int) -> None:
 
 
 def test_article_page_queries_do_not_grow_with_comments_or_tags(client, home):
-    few, many = ArticleFactory(tags=["بودجه"]), ArticleFactory(
-        tags=[f"برچسب {n}" for n in range(12)]
+    few, many = (
+        ArticleFactory(tags=["بودجه"]),
+        ArticleFactory(tags=[f"برچسب {n}" for n in range(12)]),
     )
     _comments(few, 1)
     _comments(many, 15)
