@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.html import escape
 from taggit.models import Tag
 from wagtail.models import Site
 
@@ -82,7 +83,9 @@ class LatestArticlesFeed(Feed):
         return f"{item.overline}: {item.title}" if item.overline else item.title
 
     def item_description(self, item) -> str:
-        return item.lead
+        # Readers treat <description> and Atom <summary type="html"> as HTML;
+        # the lead is plain text, so it goes out escaped.
+        return escape(item.lead)
 
     def item_link(self, item) -> str:
         return item.url

@@ -1,25 +1,40 @@
 from django.contrib.sitemaps import views as sitemap_views
-from django.urls import path
+from django.urls import path, register_converter
 
 from . import feeds, views
 from .sitemaps import SITEMAPS
 from .views import for_readers
 
+
+class TagNameConverter:
+    """Any tag name: slashes («ایران/آمریکا») and line breaks included."""
+
+    regex = r"[\s\S]+"
+
+    def to_python(self, value: str) -> str:
+        return value
+
+    def to_url(self, value: str) -> str:
+        return value
+
+
+register_converter(TagNameConverter, "tagname")
+
 app_name = "site"
 urlpatterns = [
     path("news/<int:code>/<str:slug>/", views.article, name="article"),
     path("x/<int:code>", views.short_link, name="short_link"),
-    path("tag/<str:name>/", for_readers(views.tag), name="tag"),
+    path("tag/<tagname:name>/", for_readers(views.tag), name="tag"),
     path("feeds/rss/", for_readers(feeds.LatestArticlesFeed()), name="rss"),
     path("feeds/atom/", for_readers(feeds.LatestArticlesAtomFeed()), name="atom"),
     path("feeds/partner/<str:token>/rss/", feeds.PartnerFeed(), name="partner_rss"),
     path(
-        "feeds/<str:kind>/<str:key>/rss/",
+        "feeds/<str:kind>/<tagname:key>/rss/",
         for_readers(feeds.LatestArticlesFeed()),
         name="rss_for",
     ),
     path(
-        "feeds/<str:kind>/<str:key>/atom/",
+        "feeds/<str:kind>/<tagname:key>/atom/",
         for_readers(feeds.LatestArticlesAtomFeed()),
         name="atom_for",
     ),

@@ -1,6 +1,7 @@
 """Article page helpers: the dateline, related headlines and NewsArticle data."""
 
 import json
+from urllib.parse import urlsplit
 
 from django import template
 from django.utils.html import format_html
@@ -25,9 +26,15 @@ def with_dateline(value, dateline: str) -> SafeString:
 
 @register.simple_tag
 def video_embed(url: str) -> SafeString:
-    """Return an iframe for an Aparat or YouTube address, else a link to it."""
+    """Return an iframe for an Aparat or YouTube address, else a link to it.
+
+    Only an http(s) address becomes a link: a ``javascript:`` one stored
+    around the admin's URL validation would otherwise run on a click.
+    """
     embed = video_embed_url(url)
     if embed is None:
+        if urlsplit(url.strip()).scheme.lower() not in ("http", "https"):
+            return ""
         return format_html(
             '<p class="video-link"><a href="{}">تماشای ویدئو</a></p>', url
         )
