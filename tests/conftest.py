@@ -14,9 +14,13 @@ def empty_cache():
     """Start every test with an empty cache, so rate limits never leak between tests."""
     from django.core.cache import cache
 
+    from khabar.core.pagecache import LOCAL
+
     cache.clear()
+    LOCAL.clear()
     yield
     cache.clear()
+    LOCAL.clear()
 
 
 @pytest.fixture

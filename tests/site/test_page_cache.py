@@ -126,3 +126,16 @@ def test_cached_pages_are_sent_gzipped_to_clients_that_accept_it(client, home):
         client, article.url, accept_encoding="gzip", if_none_match=zipped["ETag"]
     )
     assert again.status_code == 304
+
+
+def test_a_page_stored_by_another_server_is_served_from_the_shared_cache(
+    client, home
+):
+    from khabar.core.pagecache import LOCAL
+
+    article = ArticleFactory()
+    _get(client, article.url)
+    LOCAL.clear()  # this process forgets; the shared cache (Redis) still has it
+    with CaptureQueriesContext(connection) as queries:
+        response = _get(client, article.url)
+    assert response["X-Khabar-Cache"] == "hit" and len(queries) == 0
