@@ -41,7 +41,31 @@ def headline_key(headline: str) -> str:
     return search_key(headline)[:TITLE_KEY_LENGTH]
 
 
-class HomePage(Page):
+class LeadPage(Page):
+    """A listing page with lead-story slots, cached for readers until a story changes.
+
+    Its listings (latest, today's most read, leads) come from selectors in
+    ``get_context``; the answer declares ``site`` as its dependency.
+    """
+
+    class Meta:
+        abstract = True
+
+    def serve(self, request, *args, **kwargs):
+        from ..caching import mark_for_readers
+
+        response = super().serve(request, *args, **kwargs)
+        return mark_for_readers(response, with_most_read=True)
+
+    def get_context(self, request, *args, **kwargs):
+        from .. import selectors
+
+        context = super().get_context(request, *args, **kwargs)
+        context["leads"] = selectors.lead_stories(page=self)
+        return context
+
+
+class HomePage(LeadPage):
     """The front page: lead stories, latest stories and each service's lead."""
 
     max_count = 1
@@ -55,17 +79,10 @@ class HomePage(Page):
     class Meta:
         verbose_name = _("صفحه اول")
 
-    def serve(self, request, *args, **kwargs):
-        from ..caching import mark_for_readers
-
-        response = super().serve(request, *args, **kwargs)
-        return mark_for_readers(response, with_most_read=True)
-
     def get_context(self, request, *args, **kwargs):
         from .. import selectors
 
         context = super().get_context(request, *args, **kwargs)
-        context["leads"] = selectors.lead_stories(page=self)
         context["picks"] = selectors.article_list_picks(limit=6)
         context["latest"] = selectors.article_list_latest(limit=10)
         context["services"] = selectors.service_list_with_latest(
@@ -74,7 +91,7 @@ class HomePage(Page):
         return context
 
 
-class ServicePage(Page):
+class ServicePage(LeadPage):
     """A newsroom service (سرویس), e.g. سیاسی or ورزشی; its articles are children."""
 
     parent_page_types = ["newsroom.HomePage"]
@@ -88,17 +105,10 @@ class ServicePage(Page):
         verbose_name = _("سرویس")
         verbose_name_plural = _("سرویس\u200cها")
 
-    def serve(self, request, *args, **kwargs):
-        from ..caching import mark_for_readers
-
-        response = super().serve(request, *args, **kwargs)
-        return mark_for_readers(response, with_most_read=True)
-
     def get_context(self, request, *args, **kwargs):
         from .. import selectors
 
         context = super().get_context(request, *args, **kwargs)
-        context["leads"] = selectors.lead_stories(page=self)
         context["articles"] = selectors.article_page_for_request(
             queryset=selectors.article_list_for_service(service=self), request=request
         )
