@@ -4,6 +4,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.browser_fixtures import artifacts, browser, page, site_tree  # noqa: F401
+
 REPO = Path(__file__).resolve().parents[1]
 SEEDS = REPO.parent / "shared" / "seeds"
 REFERENCE_PAGE = SEEDS / "000_74ed4e50eb75564b.txt"

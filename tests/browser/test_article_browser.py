@@ -8,7 +8,7 @@ from khabar.comments.models import Comment
 from khabar.core.persian import to_latin_digits
 from khabar.newsroom.importing.service import scraped_file_import
 from khabar.newsroom.selectors import article_get_by_code
-from tests.browser.conftest import comment_form_ready
+from tests.browser_fixtures import comment_form_ready
 from tests.factories import CommentFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

@@ -6,7 +6,7 @@ import pytest
 
 from khabar.comments.models import Comment
 from khabar.core.persian import to_latin_digits
-from tests.browser.conftest import comment_form_ready
+from tests.browser_fixtures import comment_form_ready
 from tests.factories import ArticleFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

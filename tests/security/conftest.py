@@ -2,8 +2,7 @@
 
 import pytest
 
-# The browser fixtures (Chromium through Playwright, the rebuilt page tree).
-from tests.browser.conftest import browser, page, site_tree  # noqa: F401
+# The browser fixtures (browser, page, site_tree) come from tests/conftest.py.
 
 XSS_INIT = (
     "window.__xss_hit = (id) => {"
@@ -110,7 +109,7 @@ def same_text(shown: str, stored: str) -> bool:
 
 
 @pytest.fixture
-def xss(page):  # noqa: F811 - the browser suite's fixture, imported above
+def xss(page):
     return XssWatch(page)
 
 

@@ -16,7 +16,7 @@ from khabar.comments.models import Comment
 from khabar.core.persian import to_latin_digits
 from khabar.core.security import DEFAULT_POLICY
 from khabar.newsroom.models import ArticlePage
-from tests.browser.conftest import comment_form_ready
+from tests.browser_fixtures import comment_form_ready
 from tests.factories import ArticleFactory, CommentFactory
 
 from .builders import payload_articles

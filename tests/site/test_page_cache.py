@@ -128,9 +128,7 @@ def test_cached_pages_are_sent_gzipped_to_clients_that_accept_it(client, home):
     assert again.status_code == 304
 
 
-def test_a_page_stored_by_another_server_is_served_from_the_shared_cache(
-    client, home
-):
+def test_a_page_stored_by_another_server_is_served_from_the_shared_cache(client, home):
     from khabar.core.pagecache import LOCAL
 
     article = ArticleFactory()

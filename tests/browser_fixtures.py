@@ -1,4 +1,8 @@
-"""Playwright driving Debian's Chromium against Django's live server."""
+"""Playwright driving Debian's Chromium against Django's live server.
+
+The fixtures are imported once, by tests/conftest.py, so the browser and
+security suites share one Chromium (Playwright's sync API runs one at a time).
+"""
 
 import os
 import shutil
@@ -7,7 +11,7 @@ from pathlib import Path
 import pytest
 
 CHROMIUM = "/usr/bin/chromium"
-ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+ARTIFACTS = Path(__file__).resolve().parents[1] / "test-artifacts"
 
 # Playwright's sync API runs an event loop in this thread; the ORM calls made
 # by the test itself (fixtures, assertions) are synchronous and safe here.
