@@ -6,9 +6,10 @@ import sys
 
 
 def run_python(code: str, **env: str) -> subprocess.CompletedProcess:
-    clean = {
-        k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "DATABASE_URL"}
-    }
+    # A fresh process with the deployment's environment, not the suite's
+    # (the browser tests set DJANGO_ALLOW_ASYNC_UNSAFE for Playwright).
+    unset = {"SECRET_KEY", "DATABASE_URL", "REDIS_URL", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    clean = {k: v for k, v in os.environ.items() if k not in unset}
     return subprocess.run(
         [sys.executable, "-c", code],
         env={**clean, **env},
