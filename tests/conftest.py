@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 
 from tests.browser_fixtures import artifacts, browser, page, site_tree  # noqa: F401
+from tests.role_fixtures import login, people, services  # noqa: F401
 
 REPO = Path(__file__).resolve().parents[1]
 SEEDS = REPO.parent / "shared" / "seeds"

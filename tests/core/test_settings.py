@@ -110,3 +110,29 @@ def test_production_passes_the_deployment_checklist(tmp_path):
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def test_production_workers_share_one_cache_without_redis(tmp_path):
+    """Separate processes (gunicorn workers) see each other's page-cache bumps."""
+    read = (
+        "import django, os; os.environ['DJANGO_SETTINGS_MODULE']='khabar.settings.prod'\n"
+        "django.setup()\n"
+        "from khabar.core.pagecache import _versions, page_cache_bump\n"
+        "{action}\n"
+        "print(_versions(('site',))[0])"
+    )
+
+    def run(action: str = "") -> str:
+        result = run_python(
+            read.format(action=action),
+            KHABAR_VAR_DIR=str(tmp_path),
+            SECRET_KEY="x" * 50,
+        )
+        assert result.returncode == 0, result.stderr
+        return result.stdout.strip()
+
+    first = run()
+    assert run() == first
+    bumped = run("page_cache_bump('site')")
+    assert bumped != first
+    assert run() == bumped

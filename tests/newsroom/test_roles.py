@@ -14,6 +14,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 from khabar.comments.models import Comment
 from khabar.newsroom.models import ArticlePage, HomePage
+from khabar.newsroom.trash import article_trash
 from tests.factories import ArticleFactory, CommentFactory
 from tests.newsroom.admin_forms import article_form
 
@@ -118,6 +119,34 @@ def moderate_comment(client, people, services):
     return comment.status == Comment.Status.APPROVED
 
 
+def trash_article(client, people, services):
+    article = ArticleFactory()
+    client.post(reverse("wagtailadmin_pages:delete", args=(article.pk,)))
+    article.refresh_from_db()
+    return article.trashed_at is not None and not article.live
+
+
+def restore_article(client, people, services):
+    article = article_trash(article=ArticleFactory(), user=people["admin"])
+    client.post(reverse("newsroom_trash_restore", args=(article.pk,)))
+    article.refresh_from_db()
+    return article.trashed_at is None and article.live
+
+
+def purge_article(client, people, services):
+    article = article_trash(article=ArticleFactory(), user=people["admin"])
+    client.post(reverse("newsroom_trash_purge", args=(article.pk,)))
+    return not ArticlePage.objects.filter(pk=article.pk).exists()
+
+
+def trash_comment(client, people, services):
+    comment = CommentFactory(article=ArticleFactory())
+    url = reverse("wagtailsnippets_comments_comment:delete", args=(comment.pk,))
+    client.post(url)
+    comment.refresh_from_db()
+    return comment.deleted_at is not None
+
+
 ACTIONS = [
     create_in_own_service,
     create_in_other_service,
@@ -128,14 +157,18 @@ ACTIONS = [
     fill_front_page_lead,
     unpublish,
     moderate_comment,
+    trash_article,
+    restore_article,
+    purge_article,
+    trash_comment,
 ]
 # One row per role, one column per action above, in order.
 MATRIX = {
-    "reporter": (1, 0, 0, 0, 0, 0, 0, 0, 0),
-    "editor": (1, 0, 1, 1, 1, 0, 0, 1, 0),
-    "chief": (1, 1, 1, 1, 1, 1, 1, 1, 0),
-    "moderator": (0, 0, 0, 0, 0, 0, 0, 0, 1),
-    "admin": (1, 1, 1, 1, 1, 1, 1, 1, 1),
+    "reporter": (1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0),
+    "editor": (1, 0, 1, 1, 1, 0, 0, 1, 0, 1, 1, 0, 0),
+    "chief": (1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 0, 0),
+    "moderator": (0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1),
+    "admin": (1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1),
 }
 CASES = [
     pytest.param(role, action, bool(allowed), id=f"{role}-{action.__name__}")

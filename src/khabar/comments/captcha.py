@@ -12,6 +12,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core import signing
+from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
@@ -20,6 +21,8 @@ from khabar.core.persian import to_latin_digits, to_persian_digits
 from .models import CaptchaUse
 
 SALT = "khabar.comments.captcha"
+CLEANUP_KEY = "captcha:cleanup"
+CLEANUP_SECONDS = 60
 
 
 @dataclass(frozen=True)
@@ -77,4 +80,7 @@ def _spend(nonce: str) -> None:
             CaptchaUse.objects.create(nonce=nonce)
     except IntegrityError as error:
         raise CaptchaError("replayed") from error
-    CaptchaUse.objects.filter(used_at__lt=cutoff).delete()
+    # Forgetting spent questions too old to verify anyway is bookkeeping: one
+    # request in each CLEANUP_SECONDS does it (cache.add is the gate).
+    if cache.add(CLEANUP_KEY, 1, CLEANUP_SECONDS):
+        CaptchaUse.objects.filter(used_at__lt=cutoff).delete()

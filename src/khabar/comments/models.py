@@ -11,19 +11,28 @@ from wagtail.admin.panels import FieldPanel
 class CommentQuerySet(models.QuerySet):
     """Reads of comments the site and the admin rely on."""
 
+    def alive(self):
+        """Return comments that are not in the trash."""
+        return self.filter(deleted_at__isnull=True)
+
+    def trashed(self):
+        """Return comments in the trash, most recently deleted first."""
+        return self.filter(deleted_at__isnull=False).order_by("-deleted_at")
+
     def approved(self):
         """Return comments readers may see."""
-        return self.filter(status=Comment.Status.APPROVED)
+        return self.alive().filter(status=Comment.Status.APPROVED)
 
     def pending(self):
         """Return comments waiting for a moderator."""
-        return self.filter(status=Comment.Status.PENDING)
+        return self.alive().filter(status=Comment.Status.PENDING)
 
 
 class Comment(models.Model):
     """A reader's comment on an article, optionally a reply to another comment.
 
     The text is stored exactly as written, as plain text, and escaped on output.
+    Deleting one moves it to the trash (``deleted_at``), where it can be restored.
     """
 
     class Status(models.TextChoices):
@@ -72,15 +81,31 @@ class Comment(models.Model):
         related_name="+",
         verbose_name=_("بررسی\u200cکننده"),
     )
+    deleted_at = models.DateTimeField(
+        _("زمان حذف"), null=True, blank=True, editable=False
+    )
+    deleted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+        verbose_name=_("حذف\u200cکننده"),
+    )
 
     objects = CommentQuerySet.as_manager()
 
+    # A comment refers to nothing an editor would look up in «usage»; skipping
+    # Wagtail's reference index saves a task and its queries on every post.
+    wagtail_reference_index_ignore = True
     panels = [FieldPanel("status"), FieldPanel("name"), FieldPanel("text")]
 
     class Meta:
         verbose_name = _("نظر")
         verbose_name_plural = _("نظرات")
         ordering = ["created_at"]
+        permissions = [("purge_comment", _("حذف همیشگی نظر از سطل بازیافت"))]
         indexes = [
             models.Index(fields=["article", "status", "created_at"]),
             models.Index(fields=["status", "risk"]),

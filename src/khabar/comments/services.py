@@ -96,7 +96,8 @@ def comment_submit(
         text_key=text_key,
         dedupe_key=dedupe_key,
     )
-    comment.full_clean(exclude=["dedupe_key"])
+    # The article and the parent are rows the caller already loaded.
+    comment.full_clean(exclude=["dedupe_key", "article", "parent"])
     try:
         _comment_store(comment, assessment)
     except IntegrityError:
@@ -113,7 +114,7 @@ def _comment_store(comment: Comment, assessment: Assessment) -> None:
         reasons=assessment.reasons,
         policy=assessment.policy,
     )
-    if comment.status == Comment.Status.APPROVED:
+    if comment.status == Comment.Status.APPROVED and comment.parent_id:
         transaction.on_commit(lambda: reply_notify_task.enqueue(comment.pk))
 
 
@@ -134,7 +135,7 @@ def comment_moderate(
     comment.save(update_fields=["status", "moderated_at", "moderated_by"])
     if status in HUMAN_ACTION:
         decision_log(comment=comment, action=HUMAN_ACTION[status], user=user)
-    if status == Comment.Status.APPROVED and not was_approved:
+    if status == Comment.Status.APPROVED and not was_approved and comment.parent_id:
         transaction.on_commit(lambda: reply_notify_task.enqueue(comment.pk))
     return comment
 

@@ -38,6 +38,8 @@ from django.http import HttpRequest, HttpResponse
 from django.utils.cache import patch_vary_headers
 from django.utils.http import quote_etag
 
+from .replica import LAST_CHANGE_KEY
+
 DEPS_ATTRIBUTE = "khabar_cache_deps"
 TTL_ATTRIBUTE = "khabar_cache_ttl"
 KEEP_HEADERS = ("Content-Type", "Content-Language", "Vary", "Link", "X-Robots-Tag")
@@ -64,8 +66,13 @@ def page_cache_mark(response: HttpResponse, *deps: str, ttl: int | None = None):
 
 
 def page_cache_bump(*deps: str) -> None:
-    """Invalidate every cached page built from any of ``deps``."""
-    _cache().set_many({_version_key(dep): uuid.uuid4().hex for dep in deps}, None)
+    """Invalidate every cached page built from any of ``deps``.
+
+    Also stamps the time of the change, which keeps reads on the primary
+    database while a read replica catches up (``core.replica``).
+    """
+    versions = {_version_key(dep): uuid.uuid4().hex for dep in deps}
+    _cache().set_many({**versions, LAST_CHANGE_KEY: time.time()}, None)
 
 
 def _version_key(dep: str) -> str:

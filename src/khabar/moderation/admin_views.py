@@ -1,4 +1,5 @@
-"""Moderator views in the Wagtail admin: one-click actions, history and the report."""
+"""Moderator views in the Wagtail admin: one-click actions, history, the report
+and the comment trash."""
 
 from datetime import timedelta
 
@@ -16,11 +17,13 @@ from wagtail.admin.auth import permission_required
 from khabar.comments.models import Comment
 from khabar.comments.selectors import comment_history_for_commenter
 from khabar.comments.services import comment_moderate
+from khabar.comments.trash import comment_purge, comment_restore, comment_trash
 
 from .models import LogEntry
 from .services import commenter_ban
 
 REPORT_DAYS = 14
+TRASH_PAGE_SIZE = 100
 
 
 def _back(request):
@@ -90,3 +93,48 @@ def report(request):
             "latest": LogEntry.objects.select_related("actor")[:100],
         },
     )
+
+
+def comment_trash_confirm(request, comments):
+    """Confirm, then move ``comments`` to the trash (the snippet delete views)."""
+    if request.method != "POST":
+        return render(request, "moderation/confirm_trash.html", {"comments": comments})
+    count = comment_trash(comments=comments, user=request.user)
+    messages.success(
+        request,
+        _("%(count)s نظر به سطل بازیافت رفت.") % {"count": count},
+    )
+    return redirect("wagtailsnippets_comments_comment:list")
+
+
+@permission_required("comments.delete_comment")
+def trash_list(request):
+    """List the comments in the trash, newest deletion first."""
+    comments = Comment.objects.trashed().select_related("article", "deleted_by")
+    return render(
+        request,
+        "moderation/trash.html",
+        {
+            "comments": comments[:TRASH_PAGE_SIZE],
+            "total": comments.count(),
+            "can_purge": request.user.has_perm("comments.purge_comment"),
+        },
+    )
+
+
+@require_POST
+@permission_required("comments.delete_comment")
+def trash_action(request, pk: int, action: str):
+    """Restore one trashed comment, or (with ``purge_comment``) delete it for good."""
+    comment = Comment.objects.trashed().filter(pk=pk).first()
+    if comment is None:
+        raise Http404
+    if action == "restore":
+        comment_restore(comments=[comment], user=request.user)
+        messages.success(request, _("نظر برگشت: %(comment)s") % {"comment": comment})
+    elif action == "purge" and request.user.has_perm("comments.purge_comment"):
+        comment_purge(comments=[comment], user=request.user)
+        messages.success(request, _("نظر برای همیشه حذف شد."))
+    else:
+        return HttpResponseBadRequest(_("اقدام نامعتبر است."))
+    return redirect("moderation_trash")

@@ -8,3 +8,17 @@ class ModerationConfig(AppConfig):
     name = "khabar.moderation"
     label = "moderation"
     verbose_name = _("مدیریت نظرات")
+
+    def ready(self) -> None:
+        from django.db.models.signals import post_delete, post_save
+
+        from .models import ModerationSettings, ServicePolicy
+        from .services import config_forget
+
+        for model in (ModerationSettings, ServicePolicy):
+            for signal, name in ((post_save, "saved"), (post_delete, "deleted")):
+                signal.connect(
+                    config_forget,
+                    sender=model,
+                    dispatch_uid=f"moderation-config-{model.__name__}-{name}",
+                )

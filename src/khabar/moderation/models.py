@@ -125,6 +125,9 @@ class LogEntry(models.Model):
         APPROVE = "approve", _("انتشار به دست ناظر")
         REJECT = "reject", _("رد به دست ناظر")
         BAN = "ban", _("مسدودکردن")
+        TRASH = "trash", _("انتقال به سطل بازیافت")
+        RESTORE = "restore", _("بازگردانی از سطل بازیافت")
+        PURGE = "purge", _("حذف همیشگی")
 
     comment = models.ForeignKey(
         "comments.Comment",

@@ -3,6 +3,7 @@
 from dataclasses import dataclass, field
 
 from django.contrib.auth.models import AbstractBaseUser
+from django.core.cache import cache
 from wagtail.models import Site
 
 from khabar.text import search_key
@@ -27,16 +28,43 @@ class Assessment:
     primary_rule: str = ""
 
 
+# Every comment post reads the site's settings and the services' policies;
+# they are kept in the (shared) cache and dropped whenever one is saved
+# (``config_forget``, connected in ``ModerationConfig.ready()``). The timeout
+# bounds staleness from changes no signal sees (a service moved in the tree).
+CONFIG_KEY = "moderation:config"
+CONFIG_SECONDS = 300
+
+
 def moderation_settings(*, site: Site | None = None) -> ModerationSettings:
     """Return the moderation settings of ``site`` (default: the default site)."""
-    site = site or Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        return _config()[0]
     return ModerationSettings.for_site(site)
 
 
-def policy_for_service(*, service, config: ModerationSettings) -> str:
-    """Return the service's own policy, or the site's."""
-    override = ServicePolicy.objects.filter(service_id=service.pk).first()
-    return override.policy if override else config.policy
+def _config() -> tuple[ModerationSettings, dict[str, str]]:
+    """Return the default site's settings and the policies by service page path."""
+    config = cache.get(CONFIG_KEY)
+    if config is None:
+        site = Site.objects.filter(is_default_site=True).first()
+        policies = dict(
+            ServicePolicy.objects.values_list("service__path", "policy").order_by()
+        )
+        config = (ModerationSettings.for_site(site), policies)
+        cache.set(CONFIG_KEY, config, CONFIG_SECONDS)
+    return config
+
+
+def config_forget(**kwargs) -> None:
+    """Drop the cached settings and policies (a ``post_save`` / ``post_delete``)."""
+    cache.delete(CONFIG_KEY)
+
+
+def policy_for_article(*, article, config: ModerationSettings) -> str:
+    """Return the policy of the article's service, else the site's."""
+    _settings, policies = _config()
+    return policies.get(article.path[: -article.steplen], config.policy)
 
 
 def _is_banned(
@@ -66,7 +94,7 @@ def comment_assess(
     if _is_banned(config, name=name, email=email, ip=ip_address):
         reason = {"rule": BANNED, "score": 1.0, "code": BANNED, "spans": []}
         return Assessment("reject", [reason], 1.0, config.policy, BANNED)
-    policy = policy_for_service(service=article.get_parent(), config=config)
+    policy = policy_for_article(article=article, config=config)
     result = pipeline.run(
         text=text,
         article_text=article_text,

@@ -72,6 +72,10 @@ class CommentViewSet(SnippetViewSet):
     ordering = ["-risk", "-created_at"]
     list_per_page = 50
 
+    def get_queryset(self, request):
+        """Comments in the trash have their own page (``comment_trash_list``)."""
+        return Comment.objects.alive()
+
 
 register_snippet(CommentViewSet)
 
@@ -155,9 +159,23 @@ def record_moderator(request, instance):
         comment_moderate(comment=instance, status=instance.status, user=request.user)
 
 
+@hooks.register("before_delete_snippet")
+def trash_instead_of_delete(request, instances):
+    """Deleting comments (one or in bulk) moves them to the trash instead."""
+    if not instances or not isinstance(instances[0], Comment):
+        return None
+    return admin_views.comment_trash_confirm(request, instances)
+
+
 @hooks.register("register_admin_urls")
 def moderation_urls():
     return [
+        path("moderation/trash/", admin_views.trash_list, name="moderation_trash"),
+        path(
+            "moderation/trash/<int:pk>/<str:action>/",
+            admin_views.trash_action,
+            name="moderation_trash_action",
+        ),
         path(
             "moderation/comments/<int:pk>/action/",
             admin_views.comment_action,
@@ -176,4 +194,11 @@ def moderation_urls():
 def report_menu_item():
     return MenuItem(
         _("گزارش نظرات"), reverse("moderation_report"), icon_name="table", order=210
+    )
+
+
+@hooks.register("register_admin_menu_item")
+def trash_menu_item():
+    return MenuItem(
+        _("سطل بازیافت نظرات"), reverse("moderation_trash"), icon_name="bin", order=220
     )

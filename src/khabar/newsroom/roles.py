@@ -38,7 +38,9 @@ SERVICE_EDITOR_PREFIX = "دبیر سرویس "
 WORKFLOW_PREFIX = "بررسی "
 
 REPORTER_PAGE_PERMISSIONS = ("add",)
-EDITOR_PAGE_PERMISSIONS = ("add", "change", "publish", "lock", "unlock")
+# "delete" moves a story to the trash (newsroom.trash); only the site admin's
+# "purge_article" permission deletes one for good.
+EDITOR_PAGE_PERMISSIONS = ("add", "change", "publish", "lock", "unlock", "delete")
 ADMIN_PAGE_PERMISSIONS = (*EDITOR_PAGE_PERMISSIONS, "bulk_delete")
 # Django permissions every newsroom role needs to work in the admin.
 STAFF_PERMISSIONS = (

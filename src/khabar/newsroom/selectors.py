@@ -175,10 +175,27 @@ def article_plain_parts(*, article: ArticlePage) -> dict[str, str]:
     }
 
 
+# Plain texts of recently commented stories, by (id, revision, publication):
+# every comment on a story is checked against the same text (off_topic), and
+# rebuilding it from the body's blocks and tags costs more than the check.
+_PLAIN_TEXTS: dict[tuple, str] = {}
+PLAIN_TEXTS_KEPT = 256
+
+
 def article_plain_text(*, article: ArticlePage) -> str:
     """Return headline, overline, lead, body and tags as one plain text."""
-    parts = article_plain_parts(article=article)
-    return "\n".join(parts[k] for k in ("title", "overline", "lead", "body", "tags"))
+    key = (article.pk, article.latest_revision_id, article.last_published_at)
+    text = _PLAIN_TEXTS.get(key) if article.pk else None
+    if text is None:
+        parts = article_plain_parts(article=article)
+        text = "\n".join(
+            parts[k] for k in ("title", "overline", "lead", "body", "tags")
+        )
+        if article.pk:
+            if len(_PLAIN_TEXTS) >= PLAIN_TEXTS_KEPT:
+                _PLAIN_TEXTS.pop(next(iter(_PLAIN_TEXTS)))
+            _PLAIN_TEXTS[key] = text
+    return text
 
 
 def shared_tag_counts(*, article: ArticlePage, others: Iterable[int]) -> dict[int, int]:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import dj_database_url
 
-from .env import env_bool, env_list, env_str, var_dir
+from .env import env_bool, env_int, env_list, env_str, var_dir
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = var_dir()
@@ -24,6 +24,9 @@ INSTALLED_APPS = [
     "khabar.search",
     "khabar.site",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "django_tasks",
     "django_tasks_db",
     "wagtail.contrib.settings",
@@ -60,6 +63,8 @@ MIDDLEWARE = [
     "django.middleware.http.ConditionalGetMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "khabar.core.twofactor.middleware.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -77,6 +82,13 @@ AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "core/locked_out.html"
+
+# Two-factor login for staff (core/twofactor/, django-otp): optional per user;
+# with KHABAR_STAFF_2FA_REQUIRED on, every admin user must enroll an
+# authenticator app before the admin opens. OTP_TOTP_ISSUER is the name the
+# app shows beside the code.
+KHABAR_STAFF_2FA_REQUIRED = env_bool("KHABAR_STAFF_2FA_REQUIRED", False)
+OTP_TOTP_ISSUER = "Khabar"
 
 ROOT_URLCONF = "khabar.urls"
 WSGI_APPLICATION = "khabar.wsgi.application"
@@ -108,6 +120,10 @@ def _database_config() -> dict:
     return {
         "ENGINE": "django.db.backends.sqlite3",
         "NAME": VAR_DIR / "khabar.sqlite3",
+        # Opening SQLite and running the PRAGMAs below costs more than most
+        # queries of a request: keep each thread's connection.
+        "CONN_MAX_AGE": 600,
+        "CONN_HEALTH_CHECKS": True,
         "OPTIONS": {
             # WAL lets readers proceed while a writer commits; IMMEDIATE takes
             # the write lock at BEGIN so concurrent writers wait instead of
@@ -123,6 +139,20 @@ def _database_config() -> dict:
 
 
 DATABASES = {"default": _database_config()}
+# A PostgreSQL read replica takes the public site's reads (core/replica.py,
+# docs/deploy.md); KHABAR_REPLICA_LAG seconds after a change reads stay on
+# the primary.
+if env_str("DATABASE_REPLICA_URL"):
+    DATABASES["replica"] = dj_database_url.parse(
+        env_str("DATABASE_REPLICA_URL"), conn_max_age=60, conn_health_checks=True
+    )
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+    DATABASE_ROUTERS = ["khabar.core.replica.PrimaryReplicaRouter"]
+    MIDDLEWARE.insert(
+        MIDDLEWARE.index("khabar.core.pagecache.PageCacheMiddleware") + 1,
+        "khabar.core.replica.ReplicaPinMiddleware",
+    )
+KHABAR_REPLICA_LAG = env_int("KHABAR_REPLICA_LAG", 5)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 
@@ -190,6 +220,10 @@ TAGGIT_CASE_INSENSITIVE = True
 # The page cache for anonymous readers (core/pagecache.py); off only to
 # measure rendering (bench/http) or to debug templates.
 KHABAR_PAGE_CACHE = env_bool("KHABAR_PAGE_CACHE", True)
+
+# Days a deleted story or comment waits in the trash, restorable, before
+# `khabar trash expire` (run daily) deletes it for good.
+KHABAR_TRASH_DAYS = env_int("KHABAR_TRASH_DAYS", 30)
 
 # Background tasks (search indexing, reply emails, Wagtail's own) run inline
 # here; the production profile queues them in the database for

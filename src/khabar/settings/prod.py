@@ -6,7 +6,7 @@ docs/deploy.md); without them it still runs on SQLite and a per-process cache.
 """
 
 from .base import *  # noqa: F401, F403
-from .base import CACHES
+from .base import CACHES, VAR_DIR
 from .env import env_bool, env_int, env_required, env_str
 
 DEBUG = False
@@ -44,9 +44,19 @@ STORAGES = {
 }
 
 # With Redis, sessions live in the cache (and the database, so a Redis
-# restart logs nobody out).
+# restart logs nobody out). Without it, gunicorn's worker processes share a
+# cache on disk: an in-process cache would let one worker invalidate a page,
+# count a rate limit or drop the moderation settings that the others keep.
 if "redis" in CACHES["default"]["BACKEND"].lower():
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(VAR_DIR / "cache"),
+            "OPTIONS": {"MAX_ENTRIES": 50_000},
+        }
+    }
 
 # Background work goes to the database queue; run `khabar db_worker` beside
 # the web server (KHABAR_TASKS=immediate runs it inline instead).

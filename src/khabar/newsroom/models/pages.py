@@ -7,6 +7,7 @@ service change never breaks a link.
 
 from urllib.parse import unquote
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import HttpResponsePermanentRedirect
@@ -204,6 +205,26 @@ class ArticlePage(Page):
     title_key = models.CharField(
         max_length=255, db_index=True, editable=False, default=""
     )
+    trashed_at = models.DateTimeField(
+        _("زمان انتقال به سطل بازیافت"), null=True, editable=False, db_index=True
+    )
+    trashed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+        verbose_name=_("حذف\u200cکننده"),
+    )
+    # The revision that was live when the story went to the trash: restoring
+    # publishes it again, so a restored story is exactly what readers saw.
+    trashed_live_revision = models.ForeignKey(
+        "wagtailcore.Revision",
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
 
     objects = ArticlePageManager()
 
@@ -247,7 +268,10 @@ class ArticlePage(Page):
     class Meta:
         verbose_name = _("خبر")
         verbose_name_plural = _("اخبار")
-        permissions = [("feature_article", _("زدن برچسب فوری و پیشنهاد سردبیر"))]
+        permissions = [
+            ("feature_article", _("زدن برچسب فوری و پیشنهاد سردبیر")),
+            ("purge_article", _("حذف همیشگی خبر از سطل بازیافت")),
+        ]
         indexes = [
             models.Index(fields=["breaking_until"], name="article_breaking_idx"),
         ]
@@ -312,11 +336,14 @@ class ArticlePage(Page):
         return site_id, root_url, path
 
     def with_content_json(self, content):
-        # The news code and the correction stamp belong to the story, not to a
-        # revision: reverting to an older revision must not drop them.
+        # The news code, the correction stamp and the trash state belong to the
+        # story, not to a revision: reverting must not drop or undo them.
         page = super().with_content_json(content)
         page.news_code = self.news_code
         page.corrected_at = self.corrected_at
+        page.trashed_at = self.trashed_at
+        page.trashed_by_id = self.trashed_by_id
+        page.trashed_live_revision_id = self.trashed_live_revision_id
         return page
 
     def serve(self, request, *args, **kwargs):

@@ -1,4 +1,4 @@
-"""Newsroom people: one user per role, and the two services they work in."""
+"""Newsroom people for any test: one user per role, and the services they work in."""
 
 import pytest
 from django.contrib.auth import get_user_model
