@@ -5,7 +5,7 @@ PYTHON ?= $(shell for p in python3.13 python3.12 python3.11 python3; do \
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo serve test test-sqlite test-postgres lint clean fonts
+.PHONY: demo serve test test-sqlite test-postgres lint clean fonts reliability
 
 $(BIN)/khabar: pyproject.toml
 	@test -n "$(PYTHON)" || { echo "Khabar needs Python 3.11 or newer on PATH."; exit 1; }
@@ -34,6 +34,12 @@ test-postgres: $(BIN)/khabar
 fonts: $(BIN)/khabar
 	$(BIN)/python -m pip install --quiet -e '.[fonts]'
 	$(BIN)/python scripts/build_font.py
+
+# Load and faults (docs/reliability.md): 20,000 comments from 64 clients with a
+# kill -9 of gunicorn, on SQLite, then on PostgreSQL with a database restart.
+reliability: $(BIN)/khabar
+	bench/reliability/run.sh
+	bench/reliability/run.sh --pg
 
 lint: $(BIN)/khabar
 	$(BIN)/ruff check src tests bench scripts

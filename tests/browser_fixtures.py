@@ -71,8 +71,12 @@ def site_tree(transactional_db):
 
 
 def comment_form_ready(page) -> None:
-    """Wait until the page's script has filled in this reader's captcha and token."""
-    page.wait_for_function(
-        "document.querySelector('.captcha .question').textContent.trim() !== '…'"
-        " && document.querySelector('[data-csrf]').value !== ''"
-    )
+    """Wait until the page's script has filled in this reader's captcha and token.
+
+    Playwright's assertions poll without evaluating strings, which the page's
+    Content-Security-Policy (no 'unsafe-eval') would refuse.
+    """
+    from playwright.sync_api import expect
+
+    expect(page.locator("#comment-form .captcha .question")).not_to_have_text("…")
+    expect(page.locator("#comment-form [data-csrf]")).not_to_have_value("")

@@ -6,12 +6,12 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from khabar.site.api.views import api
+from khabar.site.api.urls import api_urls
 from khabar.site.urls import sitemap_urlpatterns
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
-    path("api/", api.urls),
+    path("api/", api_urls()),
     path("documents/", include(wagtaildocs_urls)),
     path("", include("khabar.site.urls")),
     path("", include("khabar.comments.urls")),

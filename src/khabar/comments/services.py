@@ -39,15 +39,20 @@ def _digest(*parts: object) -> str:
     return hashlib.sha256("\x1f".join(map(str, parts)).encode()).hexdigest()
 
 
-def _dedupe_key(*, article, text_key: str, ip_address: str | None, name: str) -> str:
-    """Return one key per (story, sender, text) and time window.
+def _dedupe_keys(
+    *, article, text_key: str, ip_address: str | None, name: str
+) -> tuple[str, str]:
+    """Return the keys of (story, sender, text) in this time window and the last.
 
     Two identical submissions in the same window (a double click, a resent
-    form) share the key, and the unique constraint keeps only one.
+    form) share the first key, and the unique constraint keeps only one. A
+    resend just after a window boundary finds the earlier comment under the
+    second key, so a retry seconds later never stores the comment twice.
     """
     window = getattr(settings, "KHABAR_COMMENT_DUPLICATE_WINDOW", 600)
     bucket = int(timezone.now().timestamp() // window)
-    return _digest(article.pk, text_key, ip_address or "", search_key(name), bucket)
+    sender = (article.pk, text_key, ip_address or "", search_key(name))
+    return _digest(*sender, bucket), _digest(*sender, bucket - 1)
 
 
 def comment_submit(
@@ -66,10 +71,10 @@ def comment_submit(
     ``comment.assessment`` carries the decision and the reader's message.
     """
     text_key = _digest(search_key(text))
-    dedupe_key = _dedupe_key(
+    dedupe_key, previous_key = _dedupe_keys(
         article=article, text_key=text_key, ip_address=ip_address, name=name
     )
-    existing = Comment.objects.filter(dedupe_key=dedupe_key).first()
+    existing = Comment.objects.filter(dedupe_key__in=(dedupe_key, previous_key)).first()
     if existing:
         return _with_assessment(existing, None)
     assessment = comment_assess(

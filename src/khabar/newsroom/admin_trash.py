@@ -1,10 +1,11 @@
 """The story trash in the Wagtail admin: «حذف» moves a story there, and back.
 
-Wagtail's page delete view and its bulk «حذف» both end here for stories
-(``trash_instead_of_delete`` and ``TrashBulkAction``): a story is moved to the
-trash, never deleted. A page with stories below it (a service) is not deleted
-at all. The trash page lists the stories with restore and, for site admins,
-delete-for-good buttons.
+Every way the admin deletes a page ends here for stories: the page's delete
+view (``trash_instead_of_delete``), the bulk «حذف» (``TrashBulkAction``) and
+the admin API's delete action (``TrashPageAPIAction``). A story is moved to
+the trash, never deleted; a page with stories below it (a service) is not
+deleted at all. The trash page lists the stories with restore and, for site
+admins, delete-for-good buttons.
 """
 
 from django.contrib import messages
@@ -13,6 +14,12 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+from rest_framework import status
+from rest_framework.exceptions import ValidationError
+from rest_framework.response import Response
+from wagtail.actions.delete_page import DeletePageAction
+from wagtail.admin.api.actions.delete import DeletePageAPIAction
+from wagtail.admin.api.views import PagesAdminAPIViewSet
 from wagtail.admin.auth import user_passes_test
 from wagtail.admin.views.pages.bulk_actions.delete import DeleteBulkAction
 
@@ -42,7 +49,7 @@ def trash_instead_of_delete(request, page):
         article_trash(article=specific, user=request.user)
         messages.success(
             request,
-            _("«%(title)s» به سطل بازیافت رفت؛ از آن‌جا برمی‌گردد.")
+            _("«%(title)s» به سطل بازیافت رفت؛ از آن\u200cجا برمی\u200cگردد.")
             % {"title": page.title},
         )
         return _explore(page)
@@ -50,8 +57,8 @@ def trash_instead_of_delete(request, page):
         messages.error(
             request,
             _(
-                "«%(title)s» خبر دارد و حذف نمی‌شود؛ "
-                "خبرهایش را جابه‌جا کنید یا به سطل بازیافت بفرستید."
+                "«%(title)s» خبر دارد و حذف نمی\u200cشود؛ "
+                "خبرهایش را جابه\u200cجا کنید یا به سطل بازیافت بفرستید."
             )
             % {"title": page.title},
         )
@@ -93,9 +100,31 @@ class TrashBulkAction(DeleteBulkAction):
         return moved, deleted
 
     def get_success_message(self, num_parent_objects, num_child_objects):
-        return _("%(count)s صفحه برداشته شد؛ خبرها در سطل بازیافت‌اند و برمی‌گردند.") % {
-            "count": num_parent_objects
-        }
+        return _(
+            "%(count)s صفحه برداشته شد؛ "
+            "خبرها در سطل بازیافت\u200cاند و برمی\u200cگردند."
+        ) % {"count": num_parent_objects}
+
+
+class TrashPageAPIAction(DeletePageAPIAction):
+    """The admin API's delete action, with the trash's rules."""
+
+    def execute(self, instance, data):
+        user = self.request.user
+        DeletePageAction(page=instance, user=user).check()
+        specific = instance.specific
+        if isinstance(specific, ArticlePage):
+            article_trash(article=specific, user=user)
+            return Response(status=status.HTTP_204_NO_CONTENT)
+        if page_has_articles_below(page=instance):
+            raise ValidationError({"page": ["The page has stories below it."]})
+        return super().execute(instance, data)
+
+
+class TrashPagesAdminAPIViewSet(PagesAdminAPIViewSet):
+    """Wagtail's admin pages API, its delete action replaced by the trash's."""
+
+    actions = {**PagesAdminAPIViewSet.actions, "delete": TrashPageAPIAction}
 
 
 def _can_delete(user, page) -> bool:
@@ -130,7 +159,7 @@ def trash_restore(request, pk: int):
     if not _can_delete(request.user, article):
         raise PermissionDenied
     article = article_restore(article=article, user=request.user)
-    state = _("و دوباره منتشر شد") if article.live else _("به صورت پیش‌نویس")
+    state = _("و دوباره منتشر شد") if article.live else _("به صورت پیش\u200cنویس")
     messages.success(
         request,
         _("«%(title)s» برگشت %(state)s.") % {"title": article.title, "state": state},

@@ -59,6 +59,12 @@ hooks.register("construct_explorer_page_queryset", admin_trash.hide_trashed)
 hooks.register("register_bulk_action", admin_trash.TrashBulkAction, order=100)
 
 
+@hooks.register("construct_admin_api")
+def trash_in_admin_api(router) -> None:
+    """Make the admin API's delete action move stories to the trash too."""
+    router.register_endpoint("pages", admin_trash.TrashPagesAdminAPIViewSet)
+
+
 @hooks.register("register_log_actions")
 def trash_log_actions(actions) -> None:
     """Name the trash's entries in Wagtail's audit log (Reports › Site history)."""

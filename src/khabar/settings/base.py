@@ -54,6 +54,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # A database that went away (a PostgreSQL restart) answers 503, not 500.
+    "khabar.core.dbfaults.DatabaseUnavailableMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "khabar.core.security.ContentSecurityPolicyMiddleware",
     "khabar.core.middleware.RejectNulMiddleware",

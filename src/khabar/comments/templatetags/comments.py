@@ -6,7 +6,7 @@ from khabar.moderation.messages import reader_message
 
 from ..captcha import captcha_new
 from ..forms import CommentForm
-from ..selectors import SORTS, comment_reply_target, comment_tree_for_article
+from ..selectors import SORTS, comment_page_for_article, comment_reply_target
 
 register = template.Library()
 
@@ -18,7 +18,7 @@ def comment_section(context, article):
     A form handed in by the comment view (``comment_form``) keeps what the
     reader typed; ``?reply=<id>`` names the comment being answered;
     ``?comment=<status>&why=<rule>`` tells what happened to the last comment;
-    ``?sort=oldest|newest|top`` orders the list.
+    ``?sort=oldest|newest|top`` orders the list and ``?cpage=N`` pages it.
     """
     request = context["request"]
     form = context.get("comment_form") or CommentForm(article=article)
@@ -32,7 +32,9 @@ def comment_section(context, article):
     return {
         "request": request,
         "article": article,
-        "comments": comment_tree_for_article(article=article, sort=sort),
+        "comments": comment_page_for_article(
+            article=article, sort=sort, page=request.GET.get("cpage", 1)
+        ),
         "sort": sort,
         "form": form,
         "notice": context.get("comment_notice", ""),

@@ -19,10 +19,9 @@ from urllib.parse import urljoin, urlsplit
 
 import nh3
 
-from khabar.core.persian import to_latin_digits
 from khabar.text import normalize
 
-from .scraped import END_MARKER, NEWS_CODE, READ_MORE
+from .scraped import END_MARKER, NEWS_CODE, READ_MORE, news_code_read
 
 ALLOWED_TAGS = {
     "p", "br", "blockquote", "cite", "b", "strong", "i", "em", "a",
@@ -275,4 +274,4 @@ def _read_trailer(body: ParsedBody, parts: list[BodyPart]) -> None:
     for part in parts:
         found = NEWS_CODE.match(normalize(plain_text(part.text)))
         if found:
-            body.news_code = int(to_latin_digits(found["code"]))
+            body.news_code = news_code_read(found["code"])

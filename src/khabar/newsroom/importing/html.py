@@ -141,8 +141,10 @@ def parse_html(data: bytes, *, url: str, source: str) -> ImportedArticle:
         raise ImportFailure(
             f"the page has no article text (only {length} characters found)"
         )
-    categories = [normalize(c) for c in document.categories or [] if c.strip()]
-    tags = [normalize(t) for t in document.tags or [] if t.strip()] + categories[1:]
+    # Normalized first: a name of invisible marks only becomes "" (no tag).
+    categories = [c for c in map(normalize, document.categories or []) if c.strip()]
+    tags = [t for t in map(normalize, document.tags or []) if t.strip()]
+    tags += categories[1:]
     address = document.url or url
     article = ImportedArticle(
         key=f"html:{address}" if address else f"html:file:{Path(source).resolve()}",

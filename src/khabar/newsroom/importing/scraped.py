@@ -16,6 +16,9 @@ from khabar.text import normalize
 
 MAX_HEADLINE_CHARS = 250
 DEFAULT_MAX_BYTES = 2 * 1024 * 1024
+# The largest code kept (18 digits, as for WordPress post IDs): the database
+# holds 64-bit codes, and the next one drawn must still fit.
+MAX_NEWS_CODE = 10**18 - 1
 
 _SEP = "[\\s\u200c]*"
 END_MARKER = re.compile(rf"^انتهای{_SEP}پیام\s*/?\s*$")
@@ -151,11 +154,17 @@ def _parse_story(article: ScrapedArticle, lines: list[str]) -> None:
             article.warnings.append("the dateline names no service")
     if body_from >= 1:
         article.lead = lines[0]
-    else:
-        article.warnings.append("no lead")
     article.body = _parse_body(lines[body_from:], article.warnings)
-    if not any(item.kind == "paragraph" for item in article.body):
+    paragraphs = [item for item in article.body if item.kind == "paragraph"]
+    if not paragraphs:
         raise NotAnArticle("the page has a headline but no body paragraphs")
+    if not article.lead:
+        # An article needs a lead: the first paragraph leads, as in the other
+        # importers, and leaves the body when another paragraph remains.
+        article.warnings.append("no lead: the first paragraph leads")
+        article.lead = paragraphs[0].text
+        if len(paragraphs) > 1:
+            article.body.remove(paragraphs[0])
 
 
 def _parse_body(lines: list[str], warnings: list[str]) -> list[BodyItem]:
@@ -185,7 +194,11 @@ def _parse_trailer(article: ScrapedArticle, lines: list[tuple[int, str]]) -> Non
         code = NEWS_CODE.match(line)
         tags = TAGS_HEADER.match(line)
         if code:
-            article.news_code = int(to_latin_digits(code["code"]))
+            article.news_code = news_code_read(code["code"])
+            if article.news_code is None:
+                raise NotAnArticle(
+                    f"line {number}: the news code has more than 18 digits"
+                )
             in_tags = False
         elif tags:
             in_tags = True
@@ -199,6 +212,14 @@ def _parse_trailer(article: ScrapedArticle, lines: list[tuple[int, str]]) -> Non
     if article.news_code is None:
         article.warnings.append("no news code «کد خبر»: a new code is drawn")
     article.tags = list(dict.fromkeys(article.tags))
+
+
+def news_code_read(digits: str) -> int | None:
+    """Return the code written with ``digits``, or None when it is too large to keep."""
+    digits = to_latin_digits(digits).lstrip("0") or "0"
+    if len(digits) > len(str(MAX_NEWS_CODE)):  # before int(): 5,000 digits raise
+        return None
+    return int(digits)
 
 
 def _split_tags(text: str) -> list[str]:

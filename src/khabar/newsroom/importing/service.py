@@ -6,7 +6,8 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from django.conf import settings
-from django.db import transaction
+from django.core.exceptions import ValidationError
+from django.db import DatabaseError, transaction
 from django.utils.html import escape
 from django.utils.text import slugify
 
@@ -62,7 +63,15 @@ def scraped_file_import(*, path: Path, home: HomePage) -> ImportResult:
         )
     except NotAnArticle as error:
         return ImportResult(source=str(path), status="refused", error=str(error))
-    return scraped_article_save(scraped=scraped, home=home, source=str(path))
+    try:
+        return scraped_article_save(scraped=scraped, home=home, source=str(path))
+    except ValidationError as error:  # rolled back: nothing written
+        reason = "invalid: " + "; ".join(error.messages)
+        return ImportResult(source=str(path), status="refused", error=reason)
+    except DatabaseError as error:
+        return ImportResult(
+            source=str(path), status="refused", error=f"database error: {error}"
+        )
 
 
 def _checksum(scraped: ScrapedArticle) -> str:

@@ -20,6 +20,9 @@ DC_NS = "http://purl.org/dc/elements/1.1/"
 WP_NS_PREFIX = "http://wordpress.org/export/"
 NO_DATE = "0000-00-00 00:00:00"
 WP_DATE = "%Y-%m-%d %H:%M:%S"
+# Years a story can carry: beyond them the date cannot even be shown (year 1
+# or 9999 overflows when moved to UTC or to Tehran time), so it is no date.
+FIRST_YEAR, LAST_YEAR = 1900, 2999
 
 
 class WxrError(ValueError):
@@ -104,6 +107,8 @@ def parse_wxr(data: bytes) -> WxrExport:
             f"({type(error).__name__}); a WordPress export has none, and they "
             "are how XML bombs and external entities get in"
         ) from error
+    except LookupError as error:  # an encoding Python does not know
+        raise WxrError(f"{error}; a WordPress export is UTF-8") from error
     except ParseError as error:
         line, column = error.position
         message = str(error).split(":")[0]
@@ -239,13 +244,20 @@ def wp_date(gmt: str, local: str = "", *, local_tz=None, rfc822: str = ""):
     A value that is not a date raises ``ValueError``.
     """
     if gmt and gmt != NO_DATE:
-        return datetime.strptime(gmt, WP_DATE).replace(tzinfo=UTC)
+        return _in_range(datetime.strptime(gmt, WP_DATE).replace(tzinfo=UTC))
     if local and local != NO_DATE and local_tz is not None:
-        return datetime.strptime(local, WP_DATE).replace(tzinfo=local_tz)
+        return _in_range(datetime.strptime(local, WP_DATE).replace(tzinfo=local_tz))
     if rfc822:
         try:
             found = parsedate_to_datetime(rfc822)
+            return _in_range(found if found.tzinfo else found.replace(tzinfo=UTC))
         except (TypeError, ValueError):
             return None
-        return found if found.tzinfo else found.replace(tzinfo=UTC)
     return None
+
+
+def _in_range(found: datetime) -> datetime:
+    """Return ``found``; raise ``ValueError`` for a year no story can carry."""
+    if not FIRST_YEAR <= found.year <= LAST_YEAR:
+        raise ValueError(f"the year {found.year} is out of range")
+    return found
