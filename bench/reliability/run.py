@@ -5,8 +5,7 @@ environment below). Knobs from the environment: ``N`` (20000), ``CLIENTS``
 (64), ``FAULTS`` (1: kill -9 gunicorn at 40 % and, with ``--pg``, restart
 PostgreSQL at 60 %; 0: none), ``READERS`` (2 threads reading the article
 page), ``IP_BLOCK`` (8 posts per source address), ``PORT`` (8031),
-``WORKERS`` (2 × cores), ``THREADS`` (4), ``KHABAR_BENCH_DBFAULTS`` (1: run
-with the proposed 503 middleware).
+``WORKERS`` (2 × cores), ``THREADS`` (4).
 
 Khabar runs as in bench/http/run.sh: the production profile under gunicorn
 (gthread, keep-alive), bench/http's settings (comment limits lifted, here
@@ -207,8 +206,7 @@ def main() -> int:
     faults = knob("FAULTS", 1) == 1
     port = knob("PORT", 8031)
     workers, threads = knob("WORKERS", 2 * os.cpu_count()), knob("THREADS", 4)
-    dbfaults = os.environ.get("KHABAR_BENCH_DBFAULTS") == "1"
-    profile = ("postgres" if pg else "sqlite") + (" +dbfaults" if dbfaults else "")
+    profile = "postgres" if pg else "sqlite"
     work = Path(tempfile.mkdtemp(prefix="khabar-reliability."))
     os.environ.update(
         KHABAR_VAR_DIR=str(work / "var"),

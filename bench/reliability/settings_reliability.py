@@ -3,16 +3,11 @@
 With ``DEBUG = False`` Django sends a 500's traceback only to ``mail_admins``,
 so a "database is locked" or a lost PostgreSQL connection would never show in
 gunicorn's log. This adds a console handler for ``django.request`` so the
-benchmark can grep for them. ``KHABAR_BENCH_DBFAULTS=1`` also puts the
-proposed ``khabar.core.dbfaults.DatabaseUnavailableMiddleware`` right after
-``SecurityMiddleware`` (docs/reliability.md), to measure the fix next to the
-code as shipped.
+benchmark can grep for them.
 """
 
-import os
-
 from settings_bench import *  # noqa: F403
-from settings_bench import LOGGING, MIDDLEWARE
+from settings_bench import LOGGING
 
 LOGGING = {
     **LOGGING,
@@ -22,11 +17,3 @@ LOGGING = {
         "django.db.backends": {"handlers": ["console"], "level": "WARNING"},
     },
 }
-
-if os.environ.get("KHABAR_BENCH_DBFAULTS") == "1":
-    # Where docs/reliability.md proposes it: right after SecurityMiddleware.
-    MIDDLEWARE = [
-        MIDDLEWARE[0],
-        "khabar.core.dbfaults.DatabaseUnavailableMiddleware",
-        *MIDDLEWARE[1:],
-    ]

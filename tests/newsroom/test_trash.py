@@ -222,3 +222,13 @@ def test_the_trash_command_expires_stories_and_comments(services, settings):
     assert not Comment.objects.filter(pk=comment.pk).exists()
     with pytest.raises(CommandError):
         call_command("trash", "expire", "--days", "0")
+
+
+def test_the_admin_api_refuses_to_delete_a_service_with_stories(login, services):
+    politics = services["politics"]
+    ArticleFactory()
+    url = f"/admin/api/main/pages/{politics.pk}/action/delete/"
+    response = login("admin").post(url, "{}", content_type="application/json")
+    assert response.status_code == 400
+    assert ServicePage.objects.filter(pk=politics.pk).exists()
+    assert ArticlePage.objects.child_of(politics).count() == 1
