@@ -62,7 +62,13 @@ def service_get_or_create(*, home: HomePage, name: str) -> ServicePage:
     existing = ServicePage.objects.child_of(home).filter(title=name).first()
     if existing:
         return existing
-    slug = SERVICE_SLUGS.get(name) or slugify(name, allow_unicode=True) or "service"
+    base = SERVICE_SLUGS.get(name) or slugify(name, allow_unicode=True) or "service"
+    taken = set(home.get_children().values_list("slug", flat=True))
+    slug = base
+    for number in range(2, len(taken) + 2):
+        if slug not in taken:
+            break
+        slug = f"{base}-{number}"
     service = ServicePage(title=name, slug=slug)
     home.add_child(instance=service)
     service.save_revision().publish()
