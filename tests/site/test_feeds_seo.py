@@ -3,7 +3,7 @@
 import json
 import re
 import xml.etree.ElementTree as ET
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 import pytest
 from django.utils import timezone
@@ -127,3 +127,18 @@ def test_article_json_ld_open_graph_and_twitter(client):
         'rel="canonical"',
     ):
         assert meta in html
+
+
+def test_sitemap_index_dates_the_articles_by_the_newest_publication(client):
+    older, newer = ArticleFactory(), ArticleFactory()
+    newer.save_revision().publish()
+    newer.refresh_from_db()
+    index = xml(client, "/sitemap.xml")
+    dated = {
+        entry.find(f"{SITEMAP}loc").text: entry.find(f"{SITEMAP}lastmod")
+        for entry in index.iter(f"{SITEMAP}sitemap")
+    }
+    lastmod = next(date for loc, date in dated.items() if "sitemap-articles" in loc)
+    assert lastmod is not None
+    assert datetime.fromisoformat(lastmod.text) == newer.last_published_at
+    assert newer.last_published_at > older.last_published_at

@@ -66,6 +66,7 @@ def test_article_page_queries_do_not_grow_with_comments_or_tags(client, home):
         "/feeds/atom/",
         "/feeds/tag/بودجه/rss/",
         "/news-sitemap.xml",
+        "/sitemap.xml",
         "/search/?q=شورای",
         "/api/articles",
     ],

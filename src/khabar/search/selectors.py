@@ -53,7 +53,12 @@ def search_articles(
         ids, results.total = engine.search(
             groups, match_all=False, filters=filters, limit=per_page, offset=offset
         )
-    found = ArticlePage.objects.published().filter(pk__in=ids).select_related()
+    found = (
+        ArticlePage.objects.published()
+        .filter(pk__in=ids)
+        .select_related()
+        .prefetch_related("tags")
+    )
     by_id = {article.pk: article for article in found}
     results.articles = [by_id[pk] for pk in ids if pk in by_id]
     return results

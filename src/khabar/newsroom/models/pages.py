@@ -274,6 +274,12 @@ class ArticlePage(Page):
         ]
         indexes = [
             models.Index(fields=["breaking_until"], name="article_breaking_idx"),
+            # The home page's editors' picks (a few among every story).
+            models.Index(
+                fields=["editors_pick"],
+                condition=models.Q(editors_pick=True),
+                name="article_pick_idx",
+            ),
         ]
 
     def clean(self):

@@ -18,6 +18,17 @@ RECENCY = "(1.0 + 0.5 / (1.0 + extract(epoch FROM now() - d.published_at) / 6048
 # Counting stops here: past it readers see "1,000+", and the count no longer
 # reads every matching vector of a common word.
 COUNT_CAP = 1000
+# Ranking reads the vector of every match: a word in most of a million-story
+# archive has hundreds of thousands (0.6 s for search, 19.6 s for related
+# stories, docs/scale.md). Past COUNT_CAP matches only the newest RANKED are
+# ranked — as many as can be counted or paged through anyway. How to find
+# them depends on how dense the matches are: walking the publication-date
+# index until RANKED match is fast when they are everywhere and a full scan
+# when they are rare, so a second capped count (DENSE) picks the walk only
+# for words in more than DENSE stories and the full-text index otherwise.
+RANKED = COUNT_CAP
+DENSE = 20_000
+RANK_ORDER = f"ts_rank_cd(d.document, q) * {RECENCY} DESC, d.published_at DESC"
 
 
 def _quote(term: str, weights: str) -> str:
@@ -67,18 +78,41 @@ def search(
     offset: int,
     headline_only: bool = False,
 ) -> tuple[list[int], int]:
-    """Return one page of matching article ids, best first, and the total."""
+    """Return one page of matching article ids, best first, and the total.
+
+    Past ``COUNT_CAP`` matches, ranks the newest ``RANKED`` (see above).
+    """
     where, params = filters.sql()
-    base = (
+    expression = query_expression(groups, match_all, headline_only)
+    # ``where`` is the backend's own SQL; the reader's words travel as params.
+    matches = (
         "FROM search_searchdocument d, to_tsquery('simple', %s) q "
         f"WHERE d.document @@ q{where}"
     )
-    args = [query_expression(groups, match_all, headline_only), *params]
-    return page_of_ids(
-        base,
-        args,
-        f"ts_rank_cd(d.document, q) * {RECENCY} DESC, d.published_at DESC",
-        limit,
-        offset,
-        count_cap=COUNT_CAP,
+    args = [expression, *params]
+    total = _count(matches, args, COUNT_CAP)
+    if total < COUNT_CAP:
+        ids, _total = page_of_ids(matches, args, RANK_ORDER, limit, offset)
+        return ids, total
+    # Adding an interval hides the date index from the planner: the newest
+    # matches then come from the full-text index, sorted.
+    dense = _count(matches, args, DENSE) >= DENSE
+    date = "d.published_at" if dense else "d.published_at + interval '0 s'"
+    newest = (
+        "SELECT d.* FROM search_searchdocument d, "  # noqa: S608
+        f"to_tsquery('simple', %s) q WHERE d.document @@ q{where} "
+        f"ORDER BY {date} DESC LIMIT {RANKED}"
     )
+    base = f"FROM ({newest}) d, to_tsquery('simple', %s) q WHERE TRUE"
+    ids, _total = page_of_ids(base, [*args, expression], RANK_ORDER, limit, offset)
+    return ids, total
+
+
+def _count(matches: str, args: list, cap: int) -> int:
+    """Count the matches of ``matches`` (a ``FROM … WHERE``), stopping at ``cap``."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT count(*) FROM (SELECT 1 {matches} LIMIT {int(cap)}) capped",  # noqa: S608
+            args,
+        )
+        return cursor.fetchone()[0]

@@ -1,0 +1,107 @@
+"""Print bench/scale's results: small against big database, as ratios.
+
+    report.py WORK_DIR FLAG_FILE WORKERS DUR CONC
+
+Reads WORK_DIR/results.tsv (bench/http's format, names ``phase:site:page``,
+parsed by bench/http/table.py), WORK_DIR/queries.tsv, WORK_DIR/sizes.env,
+WORK_DIR/explain-big.txt and the big database's flag file (generation
+figures).
+"""
+
+import sys
+from pathlib import Path
+
+from table import load  # bench/http/table.py
+
+TARGET = 1.5
+
+
+def env(path: Path) -> dict[str, str]:
+    if not path.exists():
+        return {}
+    pairs = (
+        line.split("=", 1) for line in path.read_text().splitlines() if "=" in line
+    )
+    return {key: value.strip('"') for key, value in pairs}
+
+
+def rate(rps: float, row: dict) -> str:
+    """Requests a second; a page measured by one request says so."""
+    if row.get("single"):
+        return f"{rps:.2f} (1 request)"
+    return f"{rps:.0f}"
+
+
+def main(work: str, flag: str, workers: str, dur: str, conc: str) -> None:
+    work_dir = Path(work)
+    rows = {name: row for (name, _conc), row in load(work_dir / "results.tsv").items()}
+    pages = list(dict.fromkeys(name.split(":", 2)[2] for name in rows))
+    generated = env(Path(flag))
+    sizes = env(work_dir / "sizes.env")
+    print(
+        f"\n## bench/scale — small vs big database (gunicorn {workers}, "
+        f"wrk -t1 -c{conc}, {dur} s each)\n"
+    )
+    print(
+        f"big: {int(generated.get('ARTICLES', 0)):,} generated articles, "
+        f"{int(generated.get('COMMENTS', 0)):,} comments; "
+        f"database {sizes.get('SIZE_big', '?')} "
+        f"(small {sizes.get('SIZE_small', '?')}); "
+        f"generation {float(generated.get('GEN_total', 0)):.0f} s\n"
+    )
+    print(
+        "| page | cache | small req/s | big req/s | ratio | p99 small / big ms "
+        "| failed small / big | met (≤ 1.5×) |"
+    )
+    print("|---|---|---|---|---|---|---|---|")
+    for phase in ("warm", "miss"):
+        for page in pages:
+            small = rows.get(f"{phase}:small:{page}", {})
+            big = rows.get(f"{phase}:big:{page}", {})
+            small_rps, big_rps = small.get("rps", 0.0), big.get("rps", 0.0)
+            ratio = small_rps / big_rps if big_rps else float("inf")
+            failed = (
+                f"{small.get('non200', 0) + small.get('errors', 0):.0f} / "
+                f"{big.get('non200', 0) + big.get('errors', 0):.0f}"
+            )
+            small_cell = rate(small_rps, small)
+            big_cell = rate(big_rps, big)
+            print(
+                f"| {page} | {'on' if phase == 'warm' else 'off'} | {small_cell} | "
+                f"{big_cell} | {ratio:.2f}× | {small.get('p99_ms', 0):.1f} / "
+                f"{big.get('p99_ms', 0):.1f} | {failed} | "
+                f"{'yes' if ratio <= TARGET else 'no'} |"
+            )
+
+    queries: dict[str, dict[str, list[str]]] = {}
+    path = work_dir / "queries.tsv"
+    if path.exists():
+        for line in path.read_text().splitlines():
+            site, page, *values = line.split("\t")
+            queries.setdefault(page, {})[site] = values
+    if queries:
+        print("\n### SQL queries per page (page cache off, Django test client)\n")
+        print(
+            "| page | queries small / big | SQL ms small / big "
+            "| slowest ms small / big |"
+        )
+        print("|---|---|---|---|")
+        for page, by_site in queries.items():
+            small = by_site.get("small", ["?"] * 4)
+            big = by_site.get("big", ["?"] * 4)
+            print(
+                f"| {page} | {small[1]} / {big[1]} | {small[2]} / {big[2]} | "
+                f"{small[3]} / {big[3]} |"
+            )
+    explain = work_dir / "explain-big.txt"
+    if explain.exists() and explain.read_text().strip():
+        slow = [
+            line[3:] for line in explain.read_text().splitlines() if line[:3] == "## "
+        ]
+        print(f"\nQueries over 20 ms on the big database ({explain}):")
+        for line in slow:
+            print(f"- {line}")
+
+
+if __name__ == "__main__":
+    main(*sys.argv[1:6])

@@ -1,0 +1,59 @@
+"""PostgreSQL ranks only the newest matches of a very common word.
+
+With the limits shrunk (COUNT_CAP 3, DENSE 5), a handful of stories plays a
+million-story archive: past the cap the newest RANKED matches are ranked,
+found through the date index (dense words) or the full-text index (rarer
+ones), and both ways give the same answer.
+"""
+
+from datetime import timedelta
+
+import pytest
+from django.db import connection
+from django.utils import timezone
+
+from khabar.search.backends import Filters
+from khabar.search.backends import postgres as backend
+from khabar.search.models import SearchDocument
+from khabar.search.selectors import search_articles
+from tests.factories import ArticleFactory
+
+pytestmark = [
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.skipif(
+        connection.vendor != "postgresql", reason="the PostgreSQL backend's plan"
+    ),
+]
+
+
+@pytest.fixture
+def archive(monkeypatch, home):
+    """Eight stories about the council, published a day apart, newest last.
+
+    The five older ones name the council three times, so ranking every match
+    would put them first; ranking only the newest three cannot.
+    """
+    monkeypatch.setattr(backend, "COUNT_CAP", 3)
+    monkeypatch.setattr(backend, "RANKED", 3)
+    titles = [f"شورای شهر، شورای استان و شورای روستا {n}" for n in range(5)]
+    titles += [f"جلسه شورای شهر شماره {n}" for n in range(5, 8)]
+    stories = [ArticleFactory(title=title) for title in titles]
+    start = timezone.now() - timedelta(days=10)
+    for day, story in enumerate(stories):
+        SearchDocument.objects.filter(article_id=story.pk).update(
+            published_at=start + timedelta(days=day)
+        )
+    return stories
+
+
+@pytest.mark.parametrize("dense", [2, 50], ids=["date-index", "text-index"])
+def test_past_the_cap_the_newest_matches_are_ranked(archive, monkeypatch, dense):
+    monkeypatch.setattr(backend, "DENSE", dense)
+    results = search_articles(query="شورای", filters=Filters())
+    assert results.total == 3
+    assert {a.pk for a in results.articles} == {s.pk for s in archive[-3:]}
+
+
+def test_under_the_cap_every_match_is_ranked(archive):
+    results = search_articles(query="روستا 2", filters=Filters())
+    assert [a.pk for a in results.articles][:1] == [archive[2].pk]
