@@ -148,3 +148,17 @@ def test_unknown_addresses_answer_a_persian_404(client, path):
 def test_nul_bytes_are_refused_with_400(client, path):
     response = client.get(path)
     assert response.status_code == 400
+
+
+def test_listings_offer_at_most_the_configured_pages(client, home, settings):
+    settings.KHABAR_PAGE_SIZE = 2
+    settings.KHABAR_LISTING_MAX_PAGES = 2
+    settings.KHABAR_PAGE_CACHE = False
+    for n in range(7):
+        ArticleFactory(title=f"خبر فهرست {n}")
+    first = client.get("/politics/").content.decode()
+    assert "صفحه ۱ از ۲+" in first
+    last = client.get("/politics/?page=9").content.decode()
+    assert "صفحه ۲ از ۲+" in last
+    settings.KHABAR_LISTING_MAX_PAGES = 10
+    assert "صفحه ۱ از ۴<" in client.get("/politics/").content.decode()
