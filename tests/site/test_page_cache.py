@@ -137,3 +137,21 @@ def test_a_page_stored_by_another_server_is_served_from_the_shared_cache(client,
     with CaptureQueriesContext(connection) as queries:
         response = _get(client, article.url)
     assert response["X-Khabar-Cache"] == "hit" and len(queries) == 0
+
+
+def test_another_workers_change_is_seen_within_the_trusted_seconds(settings):
+    """A version bumped by another process reaches this one once the memo ages."""
+    from django.core.cache import cache
+
+    from khabar.core.pagecache import _versions, page_cache_bump
+
+    settings.KHABAR_PAGE_CACHE_VERSION_SECONDS = 60
+    page_cache_bump("site")
+    mine = _versions(("site",))
+    cache.set("pcv:site", "bumped-by-another-worker", None)
+    assert _versions(("site",)) == mine
+    settings.KHABAR_PAGE_CACHE_VERSION_SECONDS = 0
+    assert _versions(("site",)) == ("bumped-by-another-worker",)
+    page_cache_bump("site")
+    settings.KHABAR_PAGE_CACHE_VERSION_SECONDS = 60
+    assert _versions(("site",)) != ("bumped-by-another-worker",)

@@ -71,8 +71,11 @@ def page_cache_bump(*deps: str) -> None:
     Also stamps the time of the change, which keeps reads on the primary
     database while a read replica catches up (``core.replica``).
     """
-    versions = {_version_key(dep): uuid.uuid4().hex for dep in deps}
+    tokens = {dep: uuid.uuid4().hex for dep in deps}
+    versions = {_version_key(dep): token for dep, token in tokens.items()}
     _cache().set_many({**versions, LAST_CHANGE_KEY: time.time()}, None)
+    for dep, token in tokens.items():
+        LOCAL.remember(dep, token)
 
 
 def _version_key(dep: str) -> str:
@@ -80,14 +83,27 @@ def _version_key(dep: str) -> str:
 
 
 def _versions(deps: tuple[str, ...]) -> tuple[str, ...]:
-    cache = _cache()
-    keys = [_version_key(dep) for dep in deps]
-    found = cache.get_many(keys)
-    for key in keys:
-        if key not in found:
-            cache.add(key, uuid.uuid4().hex, None)
-            found[key] = cache.get(key)
-    return tuple(found[key] for key in keys)
+    """Return the current version of each of ``deps``.
+
+    A version read from the shared cache is trusted in this process for
+    ``KHABAR_PAGE_CACHE_VERSION_SECONDS`` (1): a hit then touches no shared
+    store, and a change made by another worker reaches this one within that
+    time (this process's own changes at once, through ``page_cache_bump``).
+    """
+    fresh_for = _setting("KHABAR_PAGE_CACHE_VERSION_SECONDS", 1.0)
+    known = {dep: LOCAL.version(dep, fresh_for) for dep in deps}
+    missing = {dep: _version_key(dep) for dep, token in known.items() if not token}
+    if missing:
+        cache = _cache()
+        found = cache.get_many(list(missing.values()))
+        for dep, key in missing.items():
+            if key not in found:
+                cache.add(key, uuid.uuid4().hex, None)
+                found[key] = cache.get(key)
+            known[dep] = found[key]
+            if found[key]:
+                LOCAL.remember(dep, found[key])
+    return tuple(known[dep] for dep in deps)
 
 
 def _entry_key(request: HttpRequest) -> str:
@@ -149,15 +165,26 @@ def _accepts_gzip(request: HttpRequest) -> bool:
 class _LocalEntries:
     """The most recent entries, kept in this process as well.
 
-    With Redis a hit then costs one round trip (the versions) instead of two
-    (the entry, then its versions), and no unpickling of the page. Versions
-    are still read from the shared cache, so invalidation stays immediate.
+    With Redis a hit then costs at most one round trip (the versions) instead
+    of two (the entry, then its versions), and no unpickling of the page.
+    Versions come from the shared cache, trusted here for a second.
     """
 
     def __init__(self, size: int):
         self._items: OrderedDict[str, tuple[_Entry, float]] = OrderedDict()
+        self._versions: dict[str, tuple[str, float]] = {}
         self._size = size
         self._lock = threading.Lock()
+
+    def version(self, dep: str, fresh_for: float) -> str | None:
+        """Return the version of ``dep`` read less than ``fresh_for`` s ago."""
+        seen = self._versions.get(dep)
+        if seen is None or time.monotonic() - seen[1] >= fresh_for:
+            return None
+        return seen[0]
+
+    def remember(self, dep: str, token: str) -> None:
+        self._versions[dep] = (token, time.monotonic())
 
     def get(self, key: str) -> "_Entry | None":
         with self._lock:
@@ -180,6 +207,7 @@ class _LocalEntries:
     def clear(self) -> None:
         with self._lock:
             self._items.clear()
+            self._versions.clear()
 
 
 LOCAL = _LocalEntries(size=500)
