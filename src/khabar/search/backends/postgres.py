@@ -6,8 +6,6 @@ folded by ``khabar.text``, so ``simple`` (no stemming, no stop words) is right.
 
 from django.db import connection
 
-from . import page_of_ids
-
 VECTOR = (
     "setweight(to_tsvector('simple', title), 'A') || "
     "setweight(to_tsvector('simple', tags), 'A') || "
@@ -92,8 +90,7 @@ def search(
     args = [expression, *params]
     total = _count(matches, args, COUNT_CAP)
     if total < COUNT_CAP:
-        ids, _total = page_of_ids(matches, args, RANK_ORDER, limit, offset)
-        return ids, total
+        return _ranked_ids(matches, args, limit, offset), total
     # Adding an interval hides the date index from the planner: the newest
     # matches then come from the full-text index, sorted.
     dense = _count(matches, args, DENSE) >= DENSE
@@ -104,8 +101,17 @@ def search(
         f"ORDER BY {date} DESC LIMIT {RANKED}"
     )
     base = f"FROM ({newest}) d, to_tsquery('simple', %s) q WHERE TRUE"
-    ids, _total = page_of_ids(base, [*args, expression], RANK_ORDER, limit, offset)
-    return ids, total
+    return _ranked_ids(base, [*args, expression], limit, offset), total
+
+
+def _ranked_ids(base: str, args: list, limit: int, offset: int) -> list[int]:
+    """Return one page of ``base``'s article ids, best first (counted already)."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT d.article_id {base} ORDER BY {RANK_ORDER} LIMIT %s OFFSET %s",  # noqa: S608
+            [*args, limit, offset],
+        )
+        return [row[0] for row in cursor.fetchall()]
 
 
 def _count(matches: str, args: list, cap: int) -> int:
