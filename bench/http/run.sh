@@ -10,7 +10,8 @@
 #     once first; skipped with a note when it is not installed).
 # SQLite by default; --pg uses PostgreSQL (database khabar_http) and Redis (db 7).
 # Knobs: DUR=10 (seconds per run), CONCS="8 32", POST_CONC=8, WORKERS=2*cores,
-# THREADS=4 (gunicorn gthread workers with keep-alive, as `khabar serve --prod`).
+# THREADS=4 (gunicorn gthread workers with keep-alive, as `khabar serve --prod`),
+# SERVER=gunicorn|granian, ONLY="article-warm home-warm …" (a subset of targets).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../.." && pwd)
@@ -23,6 +24,8 @@ CONCS=${CONCS:-"8 32"}
 POST_CONC=${POST_CONC:-8}
 WORKERS=${WORKERS:-$((2 * $(nproc)))}
 THREADS=${THREADS:-4}
+SERVER=${SERVER:-gunicorn}
+ONLY=${ONLY:-}
 profile=sqlite
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
 command -v nginx >/dev/null || { echo "nginx is missing: apt-get install -y nginx-light" >&2; exit 1; }
@@ -56,9 +59,15 @@ echo "# preparing ($profile) in $work" >&2
 source "$work/csrf.env"
 
 serve() { # serve PORT CACHE
-    KHABAR_PAGE_CACHE=$2 "$gunicorn" khabar.wsgi:application --bind "127.0.0.1:$1" \
-        --workers "$WORKERS" --worker-class gthread --threads "$THREADS" --keep-alive 5 \
-        --log-level warning >"$work/gunicorn-$1.log" 2>&1 &
+    if [ "$SERVER" = granian ]; then
+        KHABAR_PAGE_CACHE=$2 "$repo/.venv/bin/granian" --interface wsgi --host 127.0.0.1 \
+            --port "$1" --workers "$WORKERS" --blocking-threads "$THREADS" \
+            --log-level warning khabar.wsgi:application >"$work/server-$1.log" 2>&1 &
+    else
+        KHABAR_PAGE_CACHE=$2 "$gunicorn" khabar.wsgi:application --bind "127.0.0.1:$1" \
+            --workers "$WORKERS" --worker-class gthread --threads "$THREADS" --keep-alive 5 \
+            --log-level warning >"$work/server-$1.log" 2>&1 &
+    fi
     pids+=($!)
 }
 serve 8021 1
@@ -98,6 +107,7 @@ fi
 results=$work/results.tsv
 measure() { # measure NAME CONC URL [LUA]
     local name=$1 conc=$2 url=$3 lua=${4:-$anchors/get.lua} out
+    if [ -n "$ONLY" ] && [[ " $ONLY " != *" $name "* ]]; then return; fi
     for _ in 1 2 3; do curl -s -o /dev/null -H 'Accept-Encoding: gzip' "$url" || true; done
     sleep 1
     out=$(wrk -t1 -c"$conc" -d"${DUR}s" --timeout 10s --latency -s "$lua" "$url" 2>&1)
@@ -120,4 +130,4 @@ done
 CAPTCHAS=$work/captchas.tsv CSRF_COOKIE=$CSRF_COOKIE CSRF_TOKEN=$CSRF_TOKEN \
     ARTICLE_CODE=$ARTICLE_CODE measure comment-post "$POST_CONC" "http://127.0.0.1:8021" "$here/comment.lua"
 
-"$py" "$here/table.py" "$results" "$profile" "$WORKERS×$THREADS"
+"$py" "$here/table.py" "$results" "$profile" "$SERVER $WORKERS×$THREADS"

@@ -43,6 +43,8 @@ from .replica import LAST_CHANGE_KEY
 DEPS_ATTRIBUTE = "khabar_cache_deps"
 TTL_ATTRIBUTE = "khabar_cache_ttl"
 KEEP_HEADERS = ("Content-Type", "Content-Language", "Vary", "Link", "X-Robots-Tag")
+# Where the middleware leaves a request's entry key for the WSGI fast path.
+KEY_ENVIRON = "khabar.pagecache.key"
 
 
 def _setting(name: str, default):
@@ -213,6 +215,14 @@ class _LocalEntries:
 LOCAL = _LocalEntries(size=500)
 
 
+def entry_if_fresh(key: str) -> "_Entry | None":
+    """Return this process's entry under ``key`` if its dependencies are unchanged."""
+    entry = LOCAL.get(key)
+    if entry is not None and _versions(entry.deps) == entry.versions:
+        return entry
+    return None
+
+
 class PageCacheMiddleware:
     """Serve anonymous readers' pages from the cache; store marked responses."""
 
@@ -223,6 +233,7 @@ class PageCacheMiddleware:
         if not _cacheable_request(request):
             return self.get_response(request)
         key = _entry_key(request)
+        request.META[KEY_ENVIRON] = key
         entry = self._fresh(key)
         if entry is not None:
             return self._answer(request, entry, hit=True)
