@@ -44,6 +44,19 @@ def test_approving_a_comment_refreshes_that_article_only(client, home):
     assert _get(client, other.url)["X-Khabar-Cache"] == "hit"
 
 
+def test_a_held_comment_leaves_the_story_cached_until_it_is_approved(client, home):
+    article = ArticleFactory()
+    _get(client, article.url)
+    held = CommentFactory(
+        article=article, text="نظری که هنوز بررسی نشده", status=Comment.Status.PENDING
+    )
+    assert _get(client, article.url)["X-Khabar-Cache"] == "hit"
+    comment_moderate(comment=held, status=Comment.Status.APPROVED, user=None)
+    fresh = _get(client, article.url)
+    assert fresh["X-Khabar-Cache"] == "miss"
+    assert "نظری که هنوز بررسی نشده" in fresh.content.decode()
+
+
 def test_publishing_a_story_refreshes_the_front_page(client, home):
     ArticleFactory(title="خبر نخست صبح")
     assert _get(client, "/")["X-Khabar-Cache"] == "miss"

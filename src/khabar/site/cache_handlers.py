@@ -23,7 +23,11 @@ def _page_deleted(sender, instance, **kwargs) -> None:
         page_cache_bump(SITE)
 
 
-def _comment_changed(sender, instance, **kwargs) -> None:
+def _comment_changed(sender, instance, created: bool = False, **kwargs) -> None:
+    # A new held or rejected comment shows on no page until it is approved;
+    # skipping its bump keeps the story cached while comments pour in.
+    if created and instance.status != Comment.Status.APPROVED:
+        return
     page_cache_bump(comments_dep(instance.article_id))
 
 
