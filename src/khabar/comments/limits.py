@@ -21,14 +21,21 @@ def _limits() -> dict[str, tuple[int, int]]:
 
 
 def _hit(key: str, count: int, seconds: int) -> bool:
-    """Count one submission under ``key``; return True when over the limit."""
+    """Count one submission under ``key``; return True when over the limit.
+
+    The counter usually exists already, so it is incremented first: one
+    cache write per limit, and an ``add`` only for a window's first hit.
+    """
     window = int(time.time() // seconds)
     cache_key = f"khabar:comment-rate:{key}:{seconds}:{window}"
-    cache.add(cache_key, 0, timeout=seconds + 1)
     try:
         return cache.incr(cache_key) > count
-    except ValueError:  # the key expired between add and incr
-        cache.set(cache_key, 1, timeout=seconds + 1)
+    except ValueError:  # the window's first submission
+        if cache.add(cache_key, 1, timeout=seconds + 1):
+            return 1 > count
+    try:  # another request started the window at the same moment
+        return cache.incr(cache_key) > count
+    except ValueError:
         return False
 
 

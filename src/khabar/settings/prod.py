@@ -55,7 +55,7 @@ if "redis" in CACHES["default"]["BACKEND"].lower():
 else:
     CACHES = {
         "default": {
-            "BACKEND": "diskcache.DjangoCache",
+            "BACKEND": "khabar.core.diskcache.PersistentDiskCache",
             "LOCATION": str(VAR_DIR / "cache"),
             "SHARDS": 8,
             "DATABASE_TIMEOUT": 0.25,

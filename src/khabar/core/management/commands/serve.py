@@ -1,5 +1,13 @@
-"""``khabar serve``: the development server, or ``--prod``: gunicorn with the
-production settings, static files collected and served by WhiteNoise."""
+"""``khabar serve``: the development server, or ``--prod``: granian (or
+gunicorn) with the production settings, static files collected and served by
+WhiteNoise.
+
+granian is the default production server: its HTTP layer is Rust, so a page
+the WSGI fast path answers from the cache (``core.fastpath``) costs a few
+microseconds of Python; under gunicorn the same hit spends most of its time
+in gunicorn's own request parsing (docs/performance.md). ``--server
+gunicorn`` (or ``KHABAR_SERVER=gunicorn``) keeps the classic choice.
+"""
 
 import os
 import shutil
@@ -10,8 +18,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
 PROD_SETTINGS = "khabar.settings.prod"
-
-
+SERVERS = ("granian", "gunicorn")
 THREADS = "4"
 
 
@@ -27,10 +34,32 @@ def default_workers() -> int:
     return 2 * (os.cpu_count() or 1)
 
 
+def server_command(*, server: str, addrport: str, workers: int) -> list[str]:
+    """Return the command line that serves ``khabar.wsgi`` on ``addrport``."""
+    threads = os.environ.get("KHABAR_THREADS", THREADS)
+    if server == "gunicorn":
+        return [
+            *("gunicorn", "khabar.wsgi:application", "--bind", addrport),
+            *("--workers", str(workers), "--worker-class", "gthread"),
+            *("--threads", threads, "--keep-alive", "5"),
+            *("--access-logfile", "-", "--graceful-timeout", "20"),
+        ]
+    host, _, port = addrport.rpartition(":")
+    if not host or not port.isdigit():
+        raise CommandError(f"address must be HOST:PORT, not {addrport!r}")
+    return [
+        *("granian", "--interface", "wsgi", "--host", host.strip("[]")),
+        *("--port", port, "--workers", str(workers)),
+        *("--blocking-threads", threads, "--respawn-failed-workers"),
+        *("--workers-kill-timeout", "20", "--access-log"),
+        "khabar.wsgi:application",
+    ]
+
+
 class Command(BaseCommand):
     help = (
         "Serve Khabar on 127.0.0.1:8000: Django's development server, or with "
-        "--prod gunicorn with the production settings."
+        "--prod granian (or gunicorn) with the production settings."
     )
 
     def add_arguments(self, parser):
@@ -41,24 +70,35 @@ class Command(BaseCommand):
         parser.add_argument(
             "--prod",
             action="store_true",
-            help="gunicorn, khabar.settings.prod, collected static files",
+            help="granian, khabar.settings.prod, collected static files",
         )
         parser.add_argument(
-            "--workers", type=int, default=0, help="gunicorn workers (--prod)"
+            "--workers", type=int, default=0, help="server processes (--prod)"
+        )
+        parser.add_argument(
+            "--server",
+            choices=SERVERS,
+            default=None,
+            help="production server (--prod; default KHABAR_SERVER or granian)",
         )
 
-    def handle(self, *args, addrport, noreload, prod, workers, **options):
+    def handle(self, *args, addrport, noreload, prod, workers, server, **options):
         if not prod:
             call_command("runserver", addrport, use_reloader=not noreload)
             return
-        self._serve_prod(addrport, workers or default_workers())
+        server = server or os.environ.get("KHABAR_SERVER") or "granian"
+        if server not in SERVERS:
+            raise CommandError(f"KHABAR_SERVER must be one of {', '.join(SERVERS)}")
+        workers = workers or default_workers()
+        command = server_command(server=server, addrport=addrport, workers=workers)
+        self._serve_prod(command, f"{server}, {workers} workers, http://{addrport}/")
 
-    def _serve_prod(self, addrport: str, workers: int) -> None:
-        gunicorn = shutil.which("gunicorn") or os.path.join(
-            os.path.dirname(sys.executable), "gunicorn"
+    def _serve_prod(self, command: list[str], banner: str) -> None:
+        executable = shutil.which(command[0]) or os.path.join(
+            os.path.dirname(sys.executable), command[0]
         )
-        if not os.path.exists(gunicorn):
-            raise CommandError("gunicorn is not installed: pip install 'khabar[prod]'")
+        if not os.path.exists(executable):
+            raise CommandError(f"{command[0]} is not installed: pip install khabar")
         env = {**os.environ, "DJANGO_SETTINGS_MODULE": PROD_SETTINGS}
         # This process already loaded the development settings; collect with
         # the production ones (hashed names, compressed copies).
@@ -66,23 +106,5 @@ class Command(BaseCommand):
         done = subprocess.run([*collect, "-v0"], env=env, check=False)  # noqa: S603
         if done.returncode:
             raise CommandError("collectstatic failed with the production settings")
-        command = [
-            gunicorn,
-            "khabar.wsgi:application",
-            "--bind",
-            addrport,
-            "--workers",
-            str(workers),
-            "--worker-class",
-            "gthread",
-            "--threads",
-            os.environ.get("KHABAR_THREADS", THREADS),
-            "--keep-alive",
-            "5",
-            "--access-logfile",
-            "-",
-            "--graceful-timeout",
-            "20",
-        ]
-        self.stdout.write(f"gunicorn {workers} workers on http://{addrport}/")
-        os.execve(gunicorn, command, env)  # noqa: S606 - fixed argument list
+        self.stdout.write(banner)
+        os.execve(executable, [executable, *command[1:]], env)  # noqa: S606
