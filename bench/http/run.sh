@@ -5,13 +5,15 @@
 # Starts everything it needs on 127.0.0.1 and stops it again:
 #   - Khabar with the production profile (gunicorn), once with the page cache
 #     (:8021) and once without it (:8022, every request renders);
-#   - nginx with gzip serving the article HTML Khabar rendered (:8023);
+#   - nginx with gzip serving the article HTML Khabar rendered (:8023, the
+#     issue's ceiling: it compresses each answer), and the same file
+#     pre-compressed with gzip_static (:8024, the stricter ceiling);
 #   - WordPress via ../shared/bench/anchors/setup-wordpress.sh (run its setup
 #     once first; skipped with a note when it is not installed).
 # SQLite by default; --pg uses PostgreSQL (database khabar_http) and Redis (db 7).
 # Knobs: DUR=10 (seconds per run), CONCS="8 32", POST_CONC=8, WORKERS=2*cores,
 # THREADS=4 (gunicorn gthread workers with keep-alive, as `khabar serve --prod`),
-# SERVER=gunicorn|granian, ONLY="article-warm home-warm …" (a subset of targets).
+# SERVER=granian|gunicorn (granian, as `khabar serve --prod`), ONLY="article-warm home-warm …" (a subset of targets).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../.." && pwd)
@@ -24,7 +26,7 @@ CONCS=${CONCS:-"8 32"}
 POST_CONC=${POST_CONC:-8}
 WORKERS=${WORKERS:-$((2 * $(nproc)))}
 THREADS=${THREADS:-4}
-SERVER=${SERVER:-gunicorn}
+SERVER=${SERVER:-granian}
 ONLY=${ONLY:-}
 profile=sqlite
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
@@ -79,6 +81,7 @@ done
 mkdir -p "$work/static"
 chmod 755 "$work" "$work/static"  # nginx's workers run as another user
 curl -sf "http://127.0.0.1:8021$ARTICLE_PATH" -o "$work/static/article.html"
+gzip -6 -k -n "$work/static/article.html"  # for the pre-compressed ceiling (:8024)
 cat >"$work/nginx.conf" <<CONF
 worker_processes auto;
 pid $work/nginx.pid;
@@ -92,6 +95,12 @@ http {
     server {
         listen 127.0.0.1:8023;
         root $work/static;
+        location / { default_type text/html; }
+    }
+    server {
+        listen 127.0.0.1:8024;
+        root $work/static;
+        gzip_static on;
         location / { default_type text/html; }
     }
 }
@@ -120,6 +129,7 @@ article=$ARTICLE_PATH
 search="/search/?q=%D8%B3%D9%88%D8%B1%DB%8C%D9%87"
 for conc in $CONCS; do
     measure static-nginx "$conc" "http://127.0.0.1:8023/article.html"
+    measure static-nginx-gz "$conc" "http://127.0.0.1:8024/article.html"
     [ -n "$wp_url" ] && measure wordpress "$conc" "$wp_url"
     measure article-warm "$conc" "http://127.0.0.1:8021$article"
     measure article-miss "$conc" "http://127.0.0.1:8022$article"

@@ -15,22 +15,25 @@ def load(path: Path) -> dict[tuple[str, int], dict[str, float]]:
 
 def main(path: str, profile: str, workers: str) -> None:
     rows = load(Path(path))
-    print(f"\n## bench/http — {profile}, gunicorn {workers} workers\n")
+    print(f"\n## bench/http — {profile}, {workers} workers\n")
     print(
         "| target | conc | req/s | p50 ms | p99 ms | failed | bytes/resp "
-        "| vs WordPress | vs nginx |"
+        "| vs WordPress | vs nginx | vs nginx gzip_static |"
     )
-    print("|---|---|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|---|---|")
     for (name, conc), row in rows.items():
         wordpress = rows.get(("wordpress", conc), {}).get("rps")
         nginx = rows.get(("static-nginx", conc), {}).get("rps")
+        nginx_gz = rows.get(("static-nginx-gz", conc), {}).get("rps")
         rps = row.get("rps", 0.0)
         vs_wp = f"{rps / wordpress:.1f}×" if wordpress else "–"
         vs_nginx = f"{100 * rps / nginx:.0f} %" if nginx else "–"
+        vs_nginx_gz = f"{100 * rps / nginx_gz:.0f} %" if nginx_gz else "–"
         print(
             f"| {name} | {conc} | {rps:.0f} | {row.get('p50_ms', 0):.1f} | "
             f"{row.get('p99_ms', 0):.1f} | {row.get('non200', 0):.0f} | "
-            f"{row.get('bytes_per_resp', 0):.0f} | {vs_wp} | {vs_nginx} |"
+            f"{row.get('bytes_per_resp', 0):.0f} | {vs_wp} | {vs_nginx} | "
+            f"{vs_nginx_gz} |"
         )
 
 
