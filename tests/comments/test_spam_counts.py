@@ -1,0 +1,50 @@
+"""The counts the spam rule reads: same text in a day, same sender in ten minutes."""
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from khabar.comments.selectors import comment_counts_for_spam
+from tests.factories import ArticleFactory, CommentFactory
+
+pytestmark = pytest.mark.django_db
+
+TEXT_KEY = "a" * 64
+
+
+@pytest.fixture
+def recent(home):
+    """Comments on one story at several ages, from two addresses."""
+    article = ArticleFactory()
+    now = timezone.now()
+    rows = [
+        (TEXT_KEY, "10.0.0.1", timedelta(minutes=1)),
+        (TEXT_KEY, "10.0.0.2", timedelta(hours=5)),
+        (TEXT_KEY, "10.0.0.1", timedelta(days=2)),  # too old for both counts
+        ("b" * 64, "10.0.0.1", timedelta(minutes=3)),
+        ("c" * 64, "10.0.0.1", timedelta(minutes=30)),  # too old for the flood
+    ]
+    for text_key, ip, age in rows:
+        CommentFactory(
+            article=article,
+            text=f"نظری برای شمارش {age}",
+            text_key=text_key,
+            ip_address=ip,
+            created_at=now - age,
+        )
+
+
+@pytest.mark.parametrize(
+    ("text_key", "ip", "same_text", "from_source"),
+    [
+        (TEXT_KEY, "10.0.0.1", 2, 2),
+        (TEXT_KEY, "10.0.0.2", 2, 0),
+        (TEXT_KEY, None, 2, 0),
+        ("d" * 64, "10.0.0.1", 0, 2),
+        ("d" * 64, None, 0, 0),
+    ],
+)
+def test_counts_follow_the_windows(recent, text_key, ip, same_text, from_source):
+    counts = comment_counts_for_spam(text_key=text_key, ip_address=ip)
+    assert counts == {"same_text_recent": same_text, "recent_from_source": from_source}
