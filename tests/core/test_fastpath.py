@@ -151,3 +151,31 @@ def test_the_fast_path_is_off_with_the_page_cache(app, home, settings):
     _call(app, article.url)
     _call(app, article.url)
     assert app.application.calls == 2
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [
+        [("Set-Cookie", "sessionid=x")],
+        [("Vary", "Accept-Encoding, Cookie")],
+        [("Vary", "Accept-Language")],
+    ],
+)
+def test_answers_that_differ_per_reader_are_never_recorded(app, home, extra):
+    article = ArticleFactory()
+    _call(app, article.url)
+    app._answers.clear()
+    environ = {"REQUEST_METHOD": "GET", "PATH_INFO": article.url}
+    address = app._address({**environ, "HTTP_HOST": "testserver"})
+    key = next(iter(_entry_keys()))
+    headers = [("Content-Type", "text/html"), ("X-Khabar-Cache", "miss"), *extra]
+    app._record(address, key, "200 OK", headers)
+    assert app._answers == {}
+    app._record(address, key, "200 OK", headers[:2])
+    assert address in app._answers
+
+
+def _entry_keys():
+    from khabar.core.pagecache import LOCAL
+
+    return list(LOCAL._items)

@@ -31,6 +31,12 @@ _GZIP = re.compile(r"\bgzip\b")
 _SKIP_HEADERS = frozenset({"date", "server", "x-khabar-cache"})
 
 
+def _vary_beyond_encoding(vary: str) -> bool:
+    """Tell whether an answer varies on more than the encoding the key holds."""
+    fields = {field.strip().lower() for field in vary.split(",") if field.strip()}
+    return bool(fields - {"accept-encoding"})
+
+
 @dataclass(frozen=True)
 class _Answer:
     entry_key: str
@@ -100,8 +106,10 @@ class PageCacheFastPath:
         return self.application(environ, recording_start_response)
 
     def _record(self, address: tuple, entry_key: str, status: str, headers) -> None:
-        names = {name.lower() for name, _ in headers}
-        if "x-khabar-cache" not in names:
+        names = {name.lower(): value for name, value in headers}
+        if "x-khabar-cache" not in names or "set-cookie" in names:
+            return
+        if _vary_beyond_encoding(names.get("vary", "")):
             return
         entry = pagecache.entry_if_fresh(entry_key)
         if entry is None:
