@@ -2,16 +2,17 @@
 
 Usage: ``bench/reliability/run.sh [--pg]`` (sets nothing itself beyond the
 environment below). Knobs from the environment: ``N`` (20000), ``CLIENTS``
-(64), ``FAULTS`` (1: kill -9 gunicorn at 40 % and, with ``--pg``, restart
-PostgreSQL at 60 %; 0: none), ``READERS`` (2 threads reading the article
-page), ``IP_BLOCK`` (8 posts per source address), ``PORT`` (8031),
-``WORKERS`` (2 × cores), ``THREADS`` (4).
+(64), ``FAULTS`` (1: kill -9 of the server's processes at 40 % and, with
+``--pg``, restart PostgreSQL at 60 %; 0: none), ``READERS`` (2 threads
+reading the article page), ``IP_BLOCK`` (8 posts per source address),
+``PORT`` (8031), ``WORKERS`` (2 × cores), ``THREADS`` (4), ``SERVER``
+(granian, as ``khabar serve --prod``; or gunicorn).
 
-Khabar runs as in bench/http/run.sh: the production profile under gunicorn
-(gthread, keep-alive), bench/http's settings (comment limits lifted, here
-with a console log for django.request), KHABAR_TASKS=immediate, the site
-prepared by bench/http/prepare.py. Prints one markdown table row set and
-writes ``summary.json`` into the work folder.
+Khabar runs as in bench/http/run.sh: the production profile under granian
+(or gunicorn gthread with keep-alive), bench/http's settings (comment
+limits lifted, here with a console log for django.request),
+KHABAR_TASKS=immediate, the site prepared by bench/http/prepare.py. Prints
+one markdown table row set and writes ``summary.json`` into the work folder.
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ REPO = HERE.parent.parent
 HTTP = REPO / "bench" / "http"
 SEED = REPO.parent / "shared" / "seeds" / "000_74ed4e50eb75564b.txt"
 PY = REPO / ".venv" / "bin" / "python"
-GUNICORN = REPO / ".venv" / "bin" / "gunicorn"
+BIN = REPO / ".venv" / "bin"
 HOST = "127.0.0.1"
 PG_DB = "khabar_reliability"
 REDIS_DB = 11
@@ -46,39 +47,49 @@ def knob(name: str, default: int) -> int:
     return int(os.environ.get(name, default))
 
 
-class Server:
-    """Khabar under gunicorn, started in its own process group."""
+def server_command(
+    server: str, port: int, workers: int, threads: int, work: Path, n: int
+) -> list[str]:
+    """Return the command line of ``server``, logging every answer's status first."""
+    if server == "granian":
+        return [
+            *(str(BIN / "granian"), "--interface", "wsgi", "--host", HOST),
+            *("--port", str(port), "--workers", str(workers)),
+            *("--blocking-threads", str(threads), "--log-level", "warning"),
+            *("--access-log", "--access-log-fmt", "%(status)d %(method)s %(path)s"),
+            "khabar.wsgi:application",
+        ]
+    return [
+        *(str(BIN / "gunicorn"), "khabar.wsgi:application"),
+        *("--bind", f"{HOST}:{port}", "--workers", str(workers)),
+        *("--worker-class", "gthread", "--threads", str(threads)),
+        *("--keep-alive", "5", "--log-level", "warning"),
+        *("--access-logfile", str(work / f"access-{n}.log")),
+        *("--access-logformat", "%(s)s %(m)s %(U)s %(L)s"),
+    ]
 
-    def __init__(self, work: Path, port: int, workers: int, threads: int):
-        self.work, self.port = work, port
+
+class Server:
+    """Khabar under granian or gunicorn, started in its own process group."""
+
+    def __init__(self, server: str, work: Path, port: int, workers: int, threads: int):
+        self.server, self.work, self.port = server, work, port
         self.workers, self.threads = workers, threads
         self.proc: subprocess.Popen | None = None
         self.starts = 0
 
     def start(self) -> float:
         self.starts += 1
-        log = (self.work / f"gunicorn-{self.starts}.log").open("w")
+        log = (self.work / f"server-{self.starts}.log").open("w")
         self.proc = subprocess.Popen(
-            [
-                str(GUNICORN),
-                "khabar.wsgi:application",
-                "--bind",
-                f"{HOST}:{self.port}",
-                "--workers",
-                str(self.workers),
-                "--worker-class",
-                "gthread",
-                "--threads",
-                str(self.threads),
-                "--keep-alive",
-                "5",
-                "--log-level",
-                "warning",
-                "--access-logfile",
-                str(self.work / f"access-{self.starts}.log"),
-                "--access-logformat",
-                "%(s)s %(m)s %(U)s %(L)s",
-            ],
+            server_command(
+                self.server,
+                self.port,
+                self.workers,
+                self.threads,
+                self.work,
+                self.starts,
+            ),
             env={**os.environ, "DJANGO_SETTINGS_MODULE": "settings_reliability"},
             stdout=log,
             stderr=subprocess.STDOUT,
@@ -185,9 +196,10 @@ def wait_for_acks(load: LoadClient, after: int, timeout: float = 120) -> float:
 
 def log_counts(work: Path) -> dict[str, int]:
     text = "".join(
-        p.read_text(errors="replace") for p in sorted(work.glob("gunicorn-*.log"))
+        p.read_text(errors="replace") for p in sorted(work.glob("server-*.log"))
     )
-    access = "".join(
+    # gunicorn writes its access log apart; granian's lines are in the server log.
+    access = text + "".join(
         p.read_text(errors="replace") for p in sorted(work.glob("access-*.log"))
     )
     return {
@@ -222,7 +234,7 @@ def main() -> int:
     if pg:
         os.environ["DATABASE_URL"] = f"postgres://postgres@{HOST}:5432/{PG_DB}"
         os.environ["REDIS_URL"] = f"redis://{HOST}:6379/{REDIS_DB}"
-    server = Server(work, port, workers, threads)
+    server = Server(os.environ.get("SERVER", "granian"), work, port, workers, threads)
     atexit.register(server.stop)
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     if pg:

@@ -2,7 +2,7 @@
 
 With ``DEBUG = False`` Django sends a 500's traceback only to ``mail_admins``,
 so a "database is locked" or a lost PostgreSQL connection would never show in
-gunicorn's log. This adds a console handler for ``django.request`` so the
+the server's log. This adds a console handler for ``django.request`` so the
 benchmark can grep for them.
 """
 
