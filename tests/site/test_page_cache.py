@@ -168,3 +168,18 @@ def test_another_workers_change_is_seen_within_the_trusted_seconds(settings):
     page_cache_bump("site")
     settings.KHABAR_PAGE_CACHE_VERSION_SECONDS = 60
     assert _versions(("site",)) != ("bumped-by-another-worker",)
+
+
+def test_a_change_inside_a_transaction_bumps_again_when_it_commits(
+    django_capture_on_commit_callbacks,
+):
+    """A page rendered between the bump and the commit read the old rows."""
+    from django.db import transaction
+
+    from khabar.core.pagecache import page_cache_bump, page_cache_version
+
+    with django_capture_on_commit_callbacks(execute=True):
+        with transaction.atomic():
+            page_cache_bump("site")
+            during = page_cache_version("site")
+    assert page_cache_version("site") != during

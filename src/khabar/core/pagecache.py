@@ -34,6 +34,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.cache import caches
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.utils.cache import patch_vary_headers
 from django.utils.http import quote_etag
@@ -70,14 +71,33 @@ def page_cache_mark(response: HttpResponse, *deps: str, ttl: int | None = None):
 def page_cache_bump(*deps: str) -> None:
     """Invalidate every cached page built from any of ``deps``.
 
-    Also stamps the time of the change, which keeps reads on the primary
-    database while a read replica catches up (``core.replica``).
+    Inside a transaction the versions change now and again when it commits:
+    a page rendered in between read the rows as they were before the
+    change and was stored under the first new version; the second bump
+    drops it (Wagtail publishes inside a transaction). Also stamps the time
+    of the change, which keeps reads on the primary database while a read
+    replica catches up (``core.replica``).
     """
+    _bump(deps)
+    if transaction.get_connection().in_atomic_block:
+        transaction.on_commit(lambda: _bump(deps))
+
+
+def _bump(deps: tuple[str, ...]) -> None:
     tokens = {dep: uuid.uuid4().hex for dep in deps}
     versions = {_version_key(dep): token for dep, token in tokens.items()}
     _cache().set_many({**versions, LAST_CHANGE_KEY: time.time()}, None)
     for dep, token in tokens.items():
         LOCAL.remember(dep, token)
+
+
+def page_cache_version(dep: str) -> str:
+    """Return the current version of ``dep``: it changes whenever ``dep`` is bumped.
+
+    Other caches key derived values by it (``newsroom.caching.for_site_version``)
+    to drop them exactly when the pages built from ``dep`` are dropped.
+    """
+    return _versions((dep,))[0]
 
 
 def _version_key(dep: str) -> str:
