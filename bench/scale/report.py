@@ -3,7 +3,8 @@
     report.py WORK_DIR FLAG_FILE WORKERS DUR CONC
 
 Reads WORK_DIR/results.tsv (bench/http's format, names ``phase:site:page``,
-parsed by bench/http/table.py), WORK_DIR/queries.tsv, WORK_DIR/sizes.env,
+parsed by bench/http/table.py), WORK_DIR/first.tsv (the first render after
+a publication, seconds), WORK_DIR/queries.tsv, WORK_DIR/sizes.env,
 WORK_DIR/explain-big.txt and the big database's flag file (generation
 figures).
 """
@@ -73,6 +74,21 @@ def main(work: str, flag: str, workers: str, dur: str, conc: str) -> None:
                 f"{'yes' if ratio <= TARGET else 'no'} |"
             )
 
+    first = work_dir / "first.tsv"
+    if first.exists():
+        seconds = dict(line.split("\t") for line in first.read_text().splitlines())
+        print("\n### First render after a publication (page cache off, one request)\n")
+        print("| page | small ms | big ms | ratio | met (≤ 1.5×) |")
+        print("|---|---|---|---|---|")
+        for page in pages:
+            small = 1000 * float(seconds.get(f"miss:small:{page}", "nan"))
+            big = 1000 * float(seconds.get(f"miss:big:{page}", "nan"))
+            ratio = big / small if small else float("inf")
+            print(
+                f"| {page} | {small:.0f} | {big:.0f} | {ratio:.2f}× | "
+                f"{'yes' if ratio <= TARGET else 'no'} |"
+            )
+
     queries: dict[str, dict[str, list[str]]] = {}
     path = work_dir / "queries.tsv"
     if path.exists():
@@ -80,7 +96,10 @@ def main(work: str, flag: str, workers: str, dur: str, conc: str) -> None:
             site, page, *values = line.split("\t")
             queries.setdefault(page, {})[site] = values
     if queries:
-        print("\n### SQL queries per page (page cache off, Django test client)\n")
+        print(
+            "\n### SQL queries per page (page cache off, right after a "
+            "publication, Django test client)\n"
+        )
         print(
             "| page | queries small / big | SQL ms small / big "
             "| slowest ms small / big |"

@@ -57,3 +57,19 @@ def test_past_the_cap_the_newest_matches_are_ranked(archive, monkeypatch, dense)
 def test_under_the_cap_every_match_is_ranked(archive):
     results = search_articles(query="روستا 2", filters=Filters())
     assert [a.pk for a in results.articles][:1] == [archive[2].pk]
+
+
+@pytest.mark.parametrize("share", [1, 0], ids=["date-index", "text-index"])
+def test_headline_matches_past_the_cap_rank_the_newest(archive, monkeypatch, share):
+    monkeypatch.setattr(backend, "PROBE", 4)
+    monkeypatch.setattr(backend, "DENSE_SHARE", share)
+    ids, total = backend.search(
+        [["شورای"]],
+        match_all=False,
+        filters=Filters(exclude_id=archive[0].pk),
+        limit=10,
+        offset=0,
+        headline_only=True,
+    )
+    assert total == 3
+    assert set(ids) == {story.pk for story in archive[-3:]}

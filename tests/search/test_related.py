@@ -1,6 +1,8 @@
 """Related stories: suggested by shared words and tags, overridden by the editor."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from khabar.newsroom.models import RelatedArticle
 from khabar.newsroom.services import article_publish
@@ -41,3 +43,17 @@ def test_article_page_shows_suggestions_until_the_editor_chooses(client, cluster
     html = client.get(main.url).content.decode()
     assert "suggested" not in html
     assert unrelated.title in html.split('class="related"')[1]
+
+
+def test_suggestions_are_kept_until_the_next_publication(cluster):
+    main, same_tags, same_words, unrelated = cluster
+    first = related_suggest(article=main)
+    with CaptureQueriesContext(connection) as captured:
+        assert related_suggest(article=main) == first
+    assert len(captured) == 2  # its tags and the suggested stories: no search
+    newer = ArticleFactory(
+        title="قطار شهری شبانه شد", tags=["قطار شهری", "حمل\u200cونقل"]
+    )
+    assert newer in related_suggest(article=main)
+    same_tags.unpublish()
+    assert same_tags not in related_suggest(article=main)

@@ -2,6 +2,8 @@
 
 Measured on a cache miss (the page cache off): a page with few articles or
 comments and the same page with many must run the same number of queries.
+Listings are measured right after a publication, when the counts they keep
+per ``site`` version are computed again.
 """
 
 import pytest
@@ -9,6 +11,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from khabar.comments.models import Comment
+from khabar.core.pagecache import page_cache_bump
 from tests.factories import ArticleFactory, CommentFactory
 
 pytestmark = pytest.mark.django_db
@@ -24,6 +27,11 @@ def _queries(client, url) -> int:
         response = client.get(url)
     assert response.status_code == 200, url
     return len(captured)
+
+
+def _queries_after_publication(client, url) -> int:
+    page_cache_bump("site")
+    return _queries(client, url)
 
 
 def _articles(count: int, **fields) -> list:
@@ -74,6 +82,6 @@ def test_article_page_queries_do_not_grow_with_comments_or_tags(client, home):
 def test_listing_queries_do_not_grow_with_articles(client, home, url):
     _articles(3)
     client.get(url)
-    small = _queries(client, url)
+    small = _queries_after_publication(client, url)
     _articles(12)
-    assert _queries(client, url) == small
+    assert _queries_after_publication(client, url) == small

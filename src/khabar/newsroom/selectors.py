@@ -1,5 +1,6 @@
 """Reads of the newsroom that pages and other apps use."""
 
+import hashlib
 from collections.abc import Iterable
 from html import unescape
 
@@ -12,6 +13,7 @@ from django.utils.functional import cached_property
 from django.utils.html import strip_tags
 from taggit.models import Tag
 
+from .caching import for_site_version
 from .models import ArticlePage, ArticleTag, HomePage, ServicePage, headline_key
 
 
@@ -91,11 +93,37 @@ def article_list_for_tag(*, tag: Tag) -> QuerySet:
     return _listing(ArticlePage.objects.filter(tagged_items__tag=tag))
 
 
-class CappedPaginator(Paginator):
+def _query_key(queryset: QuerySet) -> str:
+    """Return a short key naming what ``queryset`` selects (its SQL and params)."""
+    sql, params = queryset.query.sql_with_params()
+    return hashlib.sha256(repr((sql, params)).encode()).hexdigest()[:32]
+
+
+class SiteCountPaginator(Paginator):
+    """A paginator whose count is kept until the next publication.
+
+    Counting a service's, a tag's or the archive's stories costs 0.1-0.5 s
+    with a million articles (docs/scale.md), and the count changes only when
+    a story is published, withdrawn or deleted: ``for_site_version`` keeps it
+    under the ``site`` version those bump.
+    """
+
+    @cached_property
+    def count(self) -> int:
+        if not isinstance(self.object_list, QuerySet):
+            return len(self.object_list)
+        counted = self._counted()
+        return for_site_version(f"count:{_query_key(counted)}", counted.count)
+
+    def _counted(self) -> QuerySet:
+        """Return the queryset whose ``count()`` is the paginator's count."""
+        return self.object_list
+
+
+class CappedPaginator(SiteCountPaginator):
     """A paginator that counts at most ``max_pages`` pages of rows.
 
-    Counting every story of a service or a tag costs 0.3-0.5 s with a million
-    articles (docs/scale.md); a listing offers its first ``max_pages`` pages
+    A listing offers its first ``max_pages`` pages
     (``KHABAR_LISTING_MAX_PAGES``, 500) and says when there are more.
     """
 
@@ -103,9 +131,10 @@ class CappedPaginator(Paginator):
         super().__init__(object_list, per_page)
         self.max_pages = max_pages
 
-    @cached_property
-    def count(self) -> int:
-        return self.object_list[: self.max_pages * self.per_page + 1].count()
+    def _counted(self) -> QuerySet:
+        # Any max_pages pages of rows count alike: without the listing's
+        # order PostgreSQL may stop at the first rows it finds.
+        return self.object_list.order_by()[: self.max_pages * self.per_page + 1]
 
     @property
     def capped(self) -> bool:

@@ -1,16 +1,42 @@
-"""The XML sitemap sections and the Google News sitemap of the last 48 hours."""
+"""The XML sitemap sections and the Google News sitemap of the last 48 hours.
+
+The index counts every section's items and dates the articles, which reads
+the whole archive (0.5 s with a million stories): counts and date are kept
+until the next publication (``newsroom.caching.for_site_version``).
+"""
 
 from datetime import timedelta
 
 from django.contrib.sitemaps import Sitemap
-from django.db.models import Max
+from django.core.paginator import Paginator
+from django.db.models import Count, Exists, Max, OuterRef
 from django.urls import reverse
 from django.utils import timezone
 from taggit.models import Tag
 
-from khabar.newsroom.models import ArticlePage, ServicePage
+from khabar.newsroom.caching import for_site_version
+from khabar.newsroom.models import ArticlePage, ArticleTag, ServicePage
+from khabar.newsroom.selectors import SiteCountPaginator
 
 NEWS_WINDOW = timedelta(hours=48)
+
+
+class CountedSitemap(Sitemap):
+    """A sitemap section whose size is counted once per publication."""
+
+    @property
+    def paginator(self) -> SiteCountPaginator:
+        return SiteCountPaginator(self._items(), self.limit)
+
+
+def _archive_summary() -> dict:
+    """Return how many articles are live and their newest ``last_published_at``.
+
+    One scan of the archive (0.5 s with a million stories) for both.
+    """
+    return ArticlePage.objects.published().aggregate(
+        count=Count("pk"), latest=Max("last_published_at")
+    )
 
 
 class ArticleSitemap(Sitemap):
@@ -27,18 +53,27 @@ class ArticleSitemap(Sitemap):
     def lastmod(self, item):
         return item.last_published_at or item.first_published_at
 
+    @property
+    def paginator(self) -> Paginator:
+        paginator = Paginator(self._items(), self.limit)
+        # ``count`` is a cached_property: set here, it is never counted.
+        paginator.count = self._summary()["count"]
+        return paginator
+
     def get_latest_lastmod(self):
-        """Return the newest publication in one aggregate.
+        """Return the newest publication, aggregated with the count.
 
         Django's default calls ``lastmod`` on every item: with a million
         articles that loaded them all (57 s and 4 GB per sitemap index).
         """
-        return ArticlePage.objects.published().aggregate(
-            latest=Max("last_published_at")
-        )["latest"]
+        return self._summary()["latest"]
+
+    @staticmethod
+    def _summary() -> dict:
+        return for_site_version("sitemap:articles", _archive_summary)
 
 
-class ServiceSitemap(Sitemap):
+class ServiceSitemap(CountedSitemap):
     """The service pages."""
 
     changefreq = "hourly"
@@ -50,17 +85,16 @@ class ServiceSitemap(Sitemap):
         return item.url
 
 
-class TagSitemap(Sitemap):
+class TagSitemap(CountedSitemap):
     """Tag pages of tags that label at least one article."""
 
     changefreq = "daily"
 
     def items(self):
-        return (
-            Tag.objects.filter(newsroom_articletag_items__isnull=False)
-            .distinct()
-            .order_by("name")
-        )
+        # EXISTS probes the (tag, article) index once per tag; a join with
+        # DISTINCT read every link (0.5 s with a million stories).
+        links = ArticleTag.objects.filter(tag=OuterRef("pk"))
+        return Tag.objects.filter(Exists(links)).order_by("name")
 
     def location(self, item) -> str:
         return reverse("site:tag", kwargs={"name": item.name})
