@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
-from khabar.newsroom.selectors import article_get_by_code
+from khabar.newsroom.selectors import article_get_by_code, article_get_for_comment
 
 from .captcha import captcha_new
 from .forms import CommentForm
@@ -28,7 +28,11 @@ def _client_ip(request) -> str | None:
     return request.META.get("REMOTE_ADDR") or None
 
 
-def _show_form(request, article, form, status: int, notice: str = ""):
+def _show_form(request, code: int, form, status: int, notice: str = ""):
+    """Re-show the whole article with the reader's form and why it was refused."""
+    article = article_get_by_code(code=code)
+    if article is None:  # withdrawn while the reader was writing
+        raise Http404
     context = article.get_context(request)
     context.update({"comment_form": form, "comment_notice": notice})
     return TemplateResponse(
@@ -39,15 +43,15 @@ def _show_form(request, article, form, status: int, notice: str = ""):
 @require_POST
 def comment_post(request, code: int):
     """Store a comment through moderation, or re-show the article with the reason."""
-    article = article_get_by_code(code=code)
+    article = article_get_for_comment(code=code)
     if article is None:
         raise Http404
     form = CommentForm(request.POST, article=article)
     if comment_rate_exceeded(ip_address=_client_ip(request), article_id=article.pk):
         notice = _("نظرهای زیادی پشت سر هم فرستاده شد؛ چند دقیقه بعد دوباره بفرستید.")
-        return _show_form(request, article, form, 429, notice)
+        return _show_form(request, code, form, 429, notice)
     if not form.is_valid():
-        return _show_form(request, article, form, 400)
+        return _show_form(request, code, form, 400)
     data = form.cleaned_data
     comment = comment_submit(
         article=article,
