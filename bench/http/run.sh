@@ -11,8 +11,8 @@
 #   - WordPress via ../shared/bench/anchors/setup-wordpress.sh (run its setup
 #     once first; skipped with a note when it is not installed).
 # SQLite by default; --pg uses PostgreSQL (database khabar_http) and Redis (db 7).
-# Knobs: DUR=10 (seconds per run), CONCS="8 32", POST_CONC=8, WORKERS=2*cores,
-# THREADS=4 (gunicorn gthread workers with keep-alive, as `khabar serve --prod`),
+# Knobs: DUR=10 (seconds per run), CONCS="8 32", POST_CONC=8, WORKERS (as serve),
+# THREADS (as serve: granian 2, gunicorn 4; keep-alive),
 # SERVER=granian|gunicorn (granian, as `khabar serve --prod`), ONLY="article-warm home-warm …" (a subset of targets).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -24,9 +24,12 @@ gunicorn=$repo/.venv/bin/gunicorn
 DUR=${DUR:-10}
 CONCS=${CONCS:-"8 32"}
 POST_CONC=${POST_CONC:-8}
-WORKERS=${WORKERS:-$((2 * $(nproc)))}
-THREADS=${THREADS:-4}
 SERVER=${SERVER:-granian}
+# As `khabar serve --prod`: granian 1 process per core × 2 threads,
+# gunicorn 2 per core × 4 threads.
+if [ "$SERVER" = granian ]; then per_core=1 threads=2; else per_core=2 threads=4; fi
+WORKERS=${WORKERS:-$((per_core * $(nproc)))}
+THREADS=${THREADS:-$threads}
 ONLY=${ONLY:-}
 profile=sqlite
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }

@@ -5,8 +5,8 @@ environment below). Knobs from the environment: ``N`` (20000), ``CLIENTS``
 (64), ``FAULTS`` (1: kill -9 of the server's processes at 40 % and, with
 ``--pg``, restart PostgreSQL at 60 %; 0: none), ``READERS`` (2 threads
 reading the article page), ``IP_BLOCK`` (8 posts per source address),
-``PORT`` (8031), ``WORKERS`` (2 × cores), ``THREADS`` (4), ``SERVER``
-(granian, as ``khabar serve --prod``; or gunicorn).
+``PORT`` (8031), ``SERVER`` (granian, as ``khabar serve --prod``; or
+gunicorn), ``WORKERS`` and ``THREADS`` (as ``khabar serve --prod``).
 
 Khabar runs as in bench/http/run.sh: the production profile under granian
 (or gunicorn gthread with keep-alive), bench/http's settings (comment
@@ -217,7 +217,10 @@ def main() -> int:
     n, clients = knob("N", 20000), knob("CLIENTS", 64)
     faults = knob("FAULTS", 1) == 1
     port = knob("PORT", 8031)
-    workers, threads = knob("WORKERS", 2 * os.cpu_count()), knob("THREADS", 4)
+    server_name = os.environ.get("SERVER", "granian")
+    per_core, threads = (1, 2) if server_name == "granian" else (2, 4)  # as serve
+    workers = knob("WORKERS", per_core * os.cpu_count())
+    threads = knob("THREADS", threads)
     profile = "postgres" if pg else "sqlite"
     work = Path(tempfile.mkdtemp(prefix="khabar-reliability."))
     os.environ.update(
@@ -234,7 +237,7 @@ def main() -> int:
     if pg:
         os.environ["DATABASE_URL"] = f"postgres://postgres@{HOST}:5432/{PG_DB}"
         os.environ["REDIS_URL"] = f"redis://{HOST}:6379/{REDIS_DB}"
-    server = Server(os.environ.get("SERVER", "granian"), work, port, workers, threads)
+    server = Server(server_name, work, port, workers, threads)
     atexit.register(server.stop)
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     if pg:

@@ -84,16 +84,17 @@ def test_a_bad_number_in_the_environment_is_named(tmp_path):
     assert "KHABAR_HSTS_SECONDS must be a whole number" in result.stderr
 
 
-def test_prod_serve_defaults_to_two_workers_per_core(monkeypatch):
+def test_prod_serve_defaults_to_one_granian_worker_per_core(monkeypatch):
     from khabar.core.management.commands.serve import default_workers
 
     monkeypatch.delenv("KHABAR_WORKERS", raising=False)
     monkeypatch.setattr(os, "cpu_count", lambda: 4)
-    assert default_workers() == 8
+    assert default_workers() == 4
+    assert default_workers("gunicorn") == 8
     monkeypatch.setenv("KHABAR_WORKERS", "3")
     assert default_workers() == 3
     monkeypatch.setenv("KHABAR_WORKERS", "many")
-    assert default_workers() == 8
+    assert default_workers() == 4
 
 
 def test_production_passes_the_deployment_checklist(tmp_path):

@@ -19,24 +19,31 @@ from django.core.management.base import BaseCommand, CommandError
 
 PROD_SETTINGS = "khabar.settings.prod"
 SERVERS = ("granian", "gunicorn")
-THREADS = "4"
+# Threads per worker process: granian's workers answer cache hits without
+# Python's request handling, so one process per core with two threads keeps
+# the cores busy with the least GIL and SQLite lock contention (bench/http:
+# comment POSTs 213/s against 184/s with 2 processes per core × 4 threads).
+THREADS = {"granian": "2", "gunicorn": "4"}
 
 
-def default_workers() -> int:
-    """Return the worker count: ``KHABAR_WORKERS``, else two per core.
+def default_workers(server: str = "granian") -> int:
+    """Return the worker count: ``KHABAR_WORKERS``, else one (granian) or two
+    (gunicorn) per core.
 
-    Each worker runs ``KHABAR_THREADS`` (4) threads and keeps connections
-    alive, so a reader's page, script and font share one connection.
+    Each worker runs ``KHABAR_THREADS`` threads (2 for granian, 4 for
+    gunicorn) and keeps connections alive, so a reader's page, script and
+    font share one connection.
     """
     configured = os.environ.get("KHABAR_WORKERS", "")
     if configured.isdigit() and int(configured) > 0:
         return int(configured)
-    return 2 * (os.cpu_count() or 1)
+    per_core = 1 if server == "granian" else 2
+    return per_core * (os.cpu_count() or 1)
 
 
 def server_command(*, server: str, addrport: str, workers: int) -> list[str]:
     """Return the command line that serves ``khabar.wsgi`` on ``addrport``."""
-    threads = os.environ.get("KHABAR_THREADS", THREADS)
+    threads = os.environ.get("KHABAR_THREADS", THREADS[server])
     if server == "gunicorn":
         return [
             *("gunicorn", "khabar.wsgi:application", "--bind", addrport),
@@ -89,7 +96,7 @@ class Command(BaseCommand):
         server = server or os.environ.get("KHABAR_SERVER") or "granian"
         if server not in SERVERS:
             raise CommandError(f"KHABAR_SERVER must be one of {', '.join(SERVERS)}")
-        workers = workers or default_workers()
+        workers = workers or default_workers(server)
         command = server_command(server=server, addrport=addrport, workers=workers)
         self._serve_prod(command, f"{server}, {workers} workers, http://{addrport}/")
 
