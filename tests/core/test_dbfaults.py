@@ -80,7 +80,7 @@ def test_other_exceptions_are_left_to_django():
 @WITH_DBFAULTS
 def test_a_comment_post_during_an_outage_answers_503():
     with mock.patch(
-        "khabar.comments.views.article_get_by_code",
+        "khabar.comments.views.article_get_for_comment",
         side_effect=OperationalError("the database system is shutting down"),
     ):
         response = Client().post("/comments/post/1224974/", {"text": "سلام"})
