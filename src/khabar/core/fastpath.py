@@ -19,7 +19,6 @@ answered from the cache, an entry replaced or invalidated — goes to Django
 unchanged, which also records the new answer.
 """
 
-import re
 import threading
 from dataclasses import dataclass
 
@@ -27,7 +26,6 @@ from django.conf import settings
 
 from . import pagecache
 
-_GZIP = re.compile(r"\bgzip\b")
 _SKIP_HEADERS = frozenset({"date", "server", "x-khabar-cache"})
 
 
@@ -82,7 +80,7 @@ class PageCacheFastPath:
             environ.get("HTTP_X_FORWARDED_HOST"),
             environ.get("PATH_INFO"),
             environ.get("QUERY_STRING"),
-            bool(_GZIP.search(environ.get("HTTP_ACCEPT_ENCODING", ""))),
+            pagecache.accepts_gzip(environ.get("HTTP_ACCEPT_ENCODING", "")),
         )
 
     def _body(self, answer: _Answer, gzip_ok: bool) -> bytes | None:

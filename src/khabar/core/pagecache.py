@@ -169,6 +169,13 @@ def _cacheable_response(response: HttpResponse) -> bool:
 
 
 _GZIP = re.compile(r"\bgzip\b")
+
+
+def accepts_gzip(accept_encoding: str) -> bool:
+    """Tell whether an ``Accept-Encoding`` value admits the stored gzip copy."""
+    return bool(_GZIP.search(accept_encoding))
+
+
 MIN_COMPRESS = 200
 
 
@@ -181,7 +188,7 @@ def _compress(content: bytes) -> bytes | None:
 
 
 def _accepts_gzip(request: HttpRequest) -> bool:
-    return bool(_GZIP.search(request.headers.get("Accept-Encoding", "")))
+    return accepts_gzip(request.headers.get("Accept-Encoding", ""))
 
 
 class _LocalEntries:
