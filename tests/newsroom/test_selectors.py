@@ -11,7 +11,9 @@ pytestmark = pytest.mark.django_db
 def test_a_comment_target_loads_no_body_but_still_gives_the_whole_text(home):
     article = ArticleFactory(title="سفر وزیر به شیراز", lead="دیدار با کشاورزان فارس")
     lean = selectors.article_get_for_comment(code=article.news_code)
-    assert "body" in lean.get_deferred_fields() and "title" in lean.get_deferred_fields()
+    assert (
+        "body" in lean.get_deferred_fields() and "title" in lean.get_deferred_fields()
+    )
     assert lean.url == article.url
     selectors._PLAIN_TEXTS.clear()
     from_lean = selectors.article_plain_text(article=lean)
