@@ -659,29 +659,27 @@ def generate(articles: int, comments: int, tags: int) -> None:
     say(f"SIZE {size}")
 
 
+def _stored_vector(article_id: int) -> str:
+    """Return the stored full-text vector of ``article_id`` as text."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT document::text FROM search_searchdocument WHERE article_id = %s",
+            [article_id],
+        )
+        return cursor.fetchone()[0]
+
+
 def check_sample(articles: int) -> None:
     """Index a few generated stories with the app itself and compare (rolled back)."""
     numbers = sorted({0, 1, articles // 2, articles - 1})
     for number in numbers:
         article = ArticlePage.objects.get(news_code=FIRST_CODE + number)
         ours = SearchDocument.objects.get(article_id=article.pk)
-        with connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT document::text FROM search_searchdocument "
-                "WHERE article_id = %s",
-                [article.pk],
-            )
-            our_vector = cursor.fetchone()[0]
+        our_vector = _stored_vector(article.pk)
         with transaction.atomic():
             article_index(article=article)
             theirs = SearchDocument.objects.get(article_id=article.pk)
-            with connection.cursor() as cursor:
-                cursor.execute(
-                    "SELECT document::text FROM search_searchdocument "
-                    "WHERE article_id = %s",
-                    [article.pk],
-                )
-                their_vector = cursor.fetchone()[0]
+            their_vector = _stored_vector(article.pk)
             transaction.set_rollback(True)
         same = {
             field: getattr(ours, field) == getattr(theirs, field)
