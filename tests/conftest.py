@@ -18,12 +18,13 @@ def empty_cache():
     from django.core.cache import cache
 
     from khabar.core.pagecache import LOCAL
+    from khabar.newsroom.caching import KEPT_HERE
 
-    cache.clear()
-    LOCAL.clear()
+    for kept in (cache, LOCAL, KEPT_HERE):
+        kept.clear()
     yield
-    cache.clear()
-    LOCAL.clear()
+    for kept in (cache, LOCAL, KEPT_HERE):
+        kept.clear()
 
 
 @pytest.fixture

@@ -1,12 +1,16 @@
 """The arithmetic captcha: correct answers pass once; everything else is refused."""
 
 import re
+from datetime import timedelta
 
 import pytest
 from django.core import signing
 from django.test import override_settings
+from django.utils import timezone
 
+from khabar.comments import captcha as captcha_module
 from khabar.comments.captcha import SALT, CaptchaError, captcha_new, captcha_verify
+from khabar.comments.models import CaptchaUse
 from khabar.core.persian import to_latin_digits
 
 pytestmark = pytest.mark.django_db
@@ -83,3 +87,15 @@ def test_forged_token_is_refused(token):
     with pytest.raises(CaptchaError) as error:
         captcha_verify(token=token, answer="2")
     assert error.value.code == "forged"
+
+
+def test_spent_questions_too_old_to_answer_are_forgotten(monkeypatch):
+    monkeypatch.setattr(captcha_module, "CLEANUP_SAMPLE", 1)  # every POST asks
+    old = CaptchaUse.objects.create(nonce="old-question")
+    CaptchaUse.objects.filter(pk=old.pk).update(
+        used_at=timezone.now() - timedelta(hours=1)
+    )
+    captcha = captcha_new()
+    captcha_verify(token=captcha.token, answer=str(solve(captcha.question)))
+    assert not CaptchaUse.objects.filter(pk="old-question").exists()
+    assert CaptchaUse.objects.count() == 1  # the question just answered

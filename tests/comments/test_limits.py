@@ -1,5 +1,6 @@
 """Per-reader and per-story comment limits count exactly, on every cache backend."""
 
+import uuid
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -10,15 +11,35 @@ from khabar.comments.limits import comment_rate_exceeded
 START = datetime(2026, 11, 29, 10, 0, 5, tzinfo=UTC)
 
 
-@pytest.fixture(params=["locmem", "disk"])
+REDIS_URL = "redis://127.0.0.1:6379/15"
+
+
+def _redis_reachable() -> bool:
+    import redis
+
+    try:
+        return bool(redis.Redis.from_url(REDIS_URL, socket_timeout=1).ping())
+    except redis.RedisError:
+        return False
+
+
+@pytest.fixture(params=["locmem", "disk", "redis"])
 def cache_backend(request, settings, tmp_path):
-    """The in-process cache of development and the shared disk cache of prod."""
+    """The in-process cache of development, the disk cache of one machine and
+    Redis (one pipelined round trip for every window) of the scale-out profile."""
+    if request.param == "redis" and not _redis_reachable():
+        pytest.skip("no Redis at 127.0.0.1:6379")
     backend = {
         "locmem": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
         "disk": {
             "BACKEND": "khabar.core.diskcache.PersistentDiskCache",
             "LOCATION": str(tmp_path / "cache"),
             "SHARDS": 2,
+        },
+        "redis": {
+            "BACKEND": "khabar.core.rediscache.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": f"limits-test-{uuid.uuid4().hex}",
         },
     }[request.param]
     settings.CACHES = {"default": backend}
@@ -54,3 +75,23 @@ def test_the_hourly_limit_holds_across_minutes(cache_backend):
             results += [_send() for _ in range(3)]
             clock.shift(timedelta(seconds=60))
     assert results.count(True) == 2  # the 11th and 12th of the hour
+
+
+def test_a_window_expires_with_its_limit(cache_backend):
+    """A window's counter lives one second past its window, so stale counters
+    never pile up (Redis sets the expiry in the same round trip)."""
+    from django.core.cache import caches
+    from django.core.cache.backends.redis import RedisCache
+
+    backend = caches["default"]
+    if not isinstance(backend, RedisCache):
+        pytest.skip("expiry is read back from Redis only")
+    with time_machine.travel(START, tick=False):
+        _send()
+        window = int(START.timestamp() // 60)
+        key = backend.make_and_validate_key(
+            f"khabar:comment-rate:ip:10.1.1.1:60:{window}"
+        )
+        client = backend._cache.get_client(write=False)
+        assert int(client.get(key)) == 1
+        assert 0 < client.ttl(key) <= 61

@@ -7,7 +7,8 @@ A limit is ``(count, seconds)``: at most ``count`` submissions per window of
 import time
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
+from django.core.cache.backends.redis import RedisCache
 
 DEFAULT_LIMITS = {
     "ip": (5, 60),
@@ -26,8 +27,7 @@ def _hit(key: str, count: int, seconds: int) -> bool:
     The counter usually exists already, so it is incremented first: one
     cache write per limit, and an ``add`` only for a window's first hit.
     """
-    window = int(time.time() // seconds)
-    cache_key = f"khabar:comment-rate:{key}:{seconds}:{window}"
+    cache_key = _window_key(key, seconds)
     try:
         return cache.incr(cache_key) > count
     except ValueError:  # the window's first submission
@@ -39,14 +39,36 @@ def _hit(key: str, count: int, seconds: int) -> bool:
         return False
 
 
+def _hits_redis(backend: RedisCache, windows: list[tuple[str, int, int]]) -> bool:
+    """Count one submission under every window in one round trip to Redis.
+
+    ``SET … NX EX`` starts a window with its expiry (any Redis version) and
+    ``INCR`` counts; Django's own ``incr`` costs two round trips a key.
+    """
+    pipeline = backend._cache.get_client(write=True).pipeline(transaction=False)
+    for key, _count, seconds in windows:
+        cache_key = backend.make_and_validate_key(_window_key(key, seconds))
+        pipeline.set(cache_key, 0, ex=seconds + 1, nx=True)
+        pipeline.incr(cache_key)
+    counts = pipeline.execute()[1::2]
+    return any(n > count for n, (_key, count, _s) in zip(counts, windows, strict=True))
+
+
+def _window_key(key: str, seconds: int) -> str:
+    return f"khabar:comment-rate:{key}:{seconds}:{int(time.time() // seconds)}"
+
+
 def comment_rate_exceeded(*, ip_address: str | None, article_id: int) -> bool:
     """Count a submission from ``ip_address`` on an article; True when too many."""
     limits = _limits()
-    keys = [("story", f"story:{article_id}")]
+    names = [("story", f"story:{article_id}")]
     if ip_address:
-        keys += [("ip", f"ip:{ip_address}"), ("ip_hour", f"ip:{ip_address}")]
+        names += [("ip", f"ip:{ip_address}"), ("ip_hour", f"ip:{ip_address}")]
+    windows = [(key, *limits[name]) for name, key in names]
+    backend = caches["default"]
+    if isinstance(backend, RedisCache):
+        return _hits_redis(backend, windows)
     exceeded = False
-    for name, key in keys:
-        count, seconds = limits[name]
+    for key, count, seconds in windows:
         exceeded |= _hit(key, count, seconds)
     return exceeded

@@ -68,7 +68,7 @@ def comment_post(request, code: int):
         if comment.status == Comment.Status.APPROVED
         else "comments"
     )
-    return HttpResponseRedirect(f"{article.url}?{urlencode(query)}#{anchor}")
+    return HttpResponseRedirect(f"{article.public_path()}?{urlencode(query)}#{anchor}")
 
 
 def _decisive_code(comment: Comment) -> str:

@@ -61,9 +61,10 @@ def config_forget(**kwargs) -> None:
     cache.delete(CONFIG_KEY)
 
 
-def policy_for_article(*, article, config: ModerationSettings) -> str:
-    """Return the policy of the article's service, else the site's."""
-    _settings, policies = _config()
+def policy_for_article(
+    *, article, config: ModerationSettings, policies: dict[str, str]
+) -> str:
+    """Return the policy of the article's service (``policies``), else the site's."""
     return policies.get(article.path[: -article.steplen], config.policy)
 
 
@@ -90,11 +91,11 @@ def comment_assess(
     counts: dict[str, int],
 ) -> Assessment:
     """Run the site's moderation rules on a comment about to be stored."""
-    config = moderation_settings()
+    config, policies = _config()
     if _is_banned(config, name=name, email=email, ip=ip_address):
         reason = {"rule": BANNED, "score": 1.0, "code": BANNED, "spans": []}
         return Assessment("reject", [reason], 1.0, config.policy, BANNED)
-    policy = policy_for_article(article=article, config=config)
+    policy = policy_for_article(article=article, config=config, policies=policies)
     result = pipeline.run(
         text=text,
         article_text=article_text,

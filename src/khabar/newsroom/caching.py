@@ -23,13 +23,11 @@ from django.utils import timezone
 
 from khabar.core.pagecache import page_cache_mark, page_cache_version
 
-from .models import ArticlePage
-
 SITE = "site"
 # A kept value is unreachable once ``site`` moves on; this only bounds how
 # long the cache holds such leftovers.
 SITE_VALUE_SECONDS = 24 * 3600
-_ABSENT = object()
+ABSENT = object()
 T = TypeVar("T")
 
 
@@ -39,14 +37,10 @@ def comments_dep(article_id: int) -> str:
 
 
 def _seconds_to_next_breaking_expiry() -> int | None:
-    now = timezone.now()
-    expiry = (
-        ArticlePage.objects.breaking()
-        .order_by("breaking_until")
-        .values_list("breaking_until", flat=True)
-        .first()
-    )
-    return int((expiry - now).total_seconds()) + 1 if expiry else None
+    from .selectors import breaking_next_expiry
+
+    expiry = breaking_next_expiry()
+    return int((expiry - timezone.now()).total_seconds()) + 1 if expiry else None
 
 
 def mark_for_readers(
@@ -60,18 +54,71 @@ def mark_for_readers(
     return page_cache_mark(response, SITE, *deps, ttl=min(known) if known else None)
 
 
-def for_site_version(key: str, compute: Callable[[], T]) -> T:
+def for_site_version(
+    key: str, compute: Callable[[], T], *, keep_none: bool = True
+) -> T:
     """Return ``compute()``, kept in the cache until ``site`` is next bumped.
 
     The value is stored under ``site``'s current version, which every
     publication, withdrawal or deletion replaces (``site.cache_handlers``):
     the next read after one computes it again, so it is never staler than a
     cached page. Another worker's bump is seen within
-    ``KHABAR_PAGE_CACHE_VERSION_SECONDS``, as for pages.
+    ``KHABAR_PAGE_CACHE_VERSION_SECONDS``, as for pages. ``keep_none=False``
+    keeps only found values (keys a visitor chooses must not fill the cache).
     """
-    stored = f"sitev:{page_cache_version(SITE)}:{key}"
-    value = cache.get(stored, _ABSENT)
-    if value is _ABSENT:
+    stored = site_value_key(key)
+    value = site_value_get(stored)
+    if value is ABSENT:
         value = compute()
-        cache.set(stored, value, SITE_VALUE_SECONDS)
+        if value is not None or keep_none:
+            site_value_keep(stored, value)
     return value
+
+
+def site_value_key(key: str) -> str:
+    """Return where ``key``'s value is kept under ``site``'s current version.
+
+    Read it before computing the value: a value computed while ``site`` is
+    bumped then lands under the old version, where nobody reads it.
+    """
+    return f"sitev:{page_cache_version(SITE)}:{key}"
+
+
+def site_value_get(stored: str):
+    """Return the value kept at ``stored`` (``site_value_key``), or ``ABSENT``."""
+    value = KEPT_HERE.get(stored, ABSENT)
+    if value is ABSENT:
+        value = cache.get(stored, ABSENT)
+        if value is not ABSENT:
+            KEPT_HERE.keep(stored, value)
+    return value
+
+
+def site_value_keep(stored: str, value) -> None:
+    """Keep ``value`` at ``stored`` (``site_value_key``) until ``site`` moves on."""
+    cache.set(stored, value, SITE_VALUE_SECONDS)
+    KEPT_HERE.keep(stored, value)
+
+
+class _KeptHere(dict):
+    """The newest values of ``for_site_version`` in this process, oldest dropped.
+
+    Their keys carry ``site``'s version, which this process trusts for
+    ``KHABAR_PAGE_CACHE_VERSION_SECONDS`` without asking the shared cache
+    (as for pages), so a kept value costs no round trip and no unpickling:
+    the navigation, the ticker and a comment's story on every request.
+    Values are shared by the process's threads: callers only read them.
+    """
+
+    LIMIT = 2048
+
+    def keep(self, key: str, value) -> None:
+        if len(self) >= self.LIMIT:
+            try:
+                self.pop(next(iter(self)))
+            except (RuntimeError, StopIteration, KeyError):
+                pass  # another thread changed the dict meanwhile
+        self[key] = value
+
+
+KEPT_HERE = _KeptHere()

@@ -2,6 +2,7 @@
 
 import hashlib
 from collections.abc import Iterable
+from datetime import datetime
 from html import unescape
 
 from django.conf import settings
@@ -9,12 +10,20 @@ from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
 from django.db.models import Count, QuerySet
 from django.http import HttpRequest
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
 from taggit.models import Tag
 
 from .caching import for_site_version
-from .models import ArticlePage, ArticleTag, HomePage, ServicePage, headline_key
+from .models import (
+    CARD_FIELDS,
+    ArticlePage,
+    ArticleTag,
+    HomePage,
+    ServicePage,
+    headline_key,
+)
 
 
 def _listing(queryset: QuerySet) -> QuerySet:
@@ -47,14 +56,20 @@ def article_get_for_comment(*, code: int) -> ArticlePage | None:
     """Return the live article ``code`` with only what a comment submission reads.
 
     Every comment POST looks its story up; loading the body and the other
-    fields would cost a fifth of the submission. ``article_plain_text``
-    loads the rest itself when its copy of the text is missing.
+    fields would cost a fifth of the submission, and the lookup itself a
+    sixth, so the trimmed story is kept until the next publication or
+    withdrawal. ``article_plain_text`` loads the rest itself when its copy
+    of the text is missing.
     """
-    return (
-        ArticlePage.objects.published()
-        .filter(news_code=code)
-        .only(*COMMENT_TARGET_FIELDS)
-        .first()
+    return for_site_version(
+        f"comment-target:{int(code)}",
+        lambda: (
+            ArticlePage.objects.published()
+            .filter(news_code=code)
+            .only(*COMMENT_TARGET_FIELDS)
+            .first()
+        ),
+        keep_none=False,
     )
 
 
@@ -80,14 +95,42 @@ def lead_stories(*, page: HomePage | ServicePage) -> list[ArticlePage]:
     ]
 
 
+# At most this many flagged stories are kept for the «فوری» ticker; a
+# newsroom flags a handful at a time.
+BREAKING_KEPT = 50
+
+
+def _breaking_kept() -> list[ArticlePage]:
+    """Return the stories flagged «فوری» now, newest first, kept until ``site`` moves.
+
+    A flag is set or cleared only by a publication, which bumps ``site``;
+    its expiry is a moment, so readers filter the kept list by the clock.
+    Every page shows the ticker: this saves each render two queries.
+    """
+    return for_site_version(
+        "breaking",
+        lambda: list(ArticlePage.objects.breaking().cards()[:BREAKING_KEPT]),
+    )
+
+
 def article_list_breaking(*, limit: int = 5) -> list[ArticlePage]:
     """Return the newest articles flagged «فوری» whose flag has not expired."""
-    return list(ArticlePage.objects.breaking().defer_streamfields()[:limit])
+    now = timezone.now()
+    return [a for a in _breaking_kept() if a.breaking_until > now][:limit]
+
+
+def breaking_next_expiry() -> datetime | None:
+    """Return when the next «فوری» flag expires (a page must not outlive it)."""
+    now = timezone.now()
+    return min(
+        (a.breaking_until for a in _breaking_kept() if a.breaking_until > now),
+        default=None,
+    )
 
 
 def article_list_picks(*, limit: int) -> list[ArticlePage]:
     """Return the newest live editor's picks."""
-    return list(_listing(ArticlePage.objects.filter(editors_pick=True))[:limit])
+    return list(_listing(ArticlePage.objects.filter(editors_pick=True)).cards()[:limit])
 
 
 def article_list_all() -> QuerySet:
@@ -107,11 +150,6 @@ def service_titles_by_path() -> dict[str, str]:
 def article_service_title(*, article: ArticlePage, titles: dict[str, str]) -> str:
     """Return the title of ``article``'s service from ``service_titles_by_path``."""
     return titles.get(article.path[: -ArticlePage.steplen], "")
-
-
-def article_list_latest(*, limit: int) -> list[ArticlePage]:
-    """Return the newest live articles of every service."""
-    return list(_listing(ArticlePage.objects.all())[:limit])
 
 
 def article_list_for_service(*, service: ServicePage) -> QuerySet:
@@ -186,16 +224,32 @@ def article_page_for_request(
     return paginator.get_page(request.GET.get("page"))
 
 
-def service_list_with_latest(*, home: HomePage, per_service: int) -> list[dict]:
-    """Return each live service with its newest articles (the first leads)."""
-    services = ServicePage.objects.child_of(home).live().order_by("path")
-    return [
-        {
-            "service": service,
-            "articles": list(article_list_for_service(service=service)[:per_service]),
-        }
-        for service in services
+def home_listings(*, home: HomePage, latest: int, per_service: int) -> dict:
+    """Return the home page's newest stories and each live service's newest.
+
+    One query reads the site's newest stories, enough for every service when
+    services publish at similar rates; a service with too few among them is
+    read on its own. (Six services' lists were seven queries per render.)
+    """
+    services = [
+        service
+        for service in service_list_for_nav()
+        if service.path[: -ServicePage.steplen] == home.path
     ]
+    window = max(latest, per_service * len(services) * 3)
+    newest = list(_listing(ArticlePage.objects.descendant_of(home)).cards()[:window])
+    by_service: dict[str, list[ArticlePage]] = {}
+    for article in newest:
+        by_service.setdefault(article.path[: -ArticlePage.steplen], []).append(article)
+    entries = []
+    for service in services:
+        articles = by_service.get(service.path, [])[:per_service]
+        if len(articles) < per_service and len(newest) == window:
+            articles = list(
+                article_list_for_service(service=service).cards()[:per_service]
+            )
+        entries.append({"service": service, "articles": articles})
+    return {"latest": newest[:latest], "services": entries}
 
 
 def article_map_by_headlines(*, headlines: Iterable[str]) -> dict[str, ArticlePage]:
@@ -204,7 +258,9 @@ def article_map_by_headlines(*, headlines: Iterable[str]) -> dict[str, ArticlePa
     if not keys:
         return {}
     found = (
-        ArticlePage.objects.published().filter(title_key__in=keys).defer_streamfields()
+        ArticlePage.objects.published()
+        .filter(title_key__in=keys)
+        .only(*CARD_FIELDS, "title_key")
     )
     return {article.title_key: article for article in found}
 
@@ -215,7 +271,16 @@ def article_page_extras(*, article: ArticlePage) -> dict:
     Related headlines that name no article yet are resolved here, in one query,
     so a link appears as soon as the article it names is published.
     """
-    related = list(article.related_links.select_related("target"))
+    related = list(
+        article.related_links.select_related("target").only(
+            "id",
+            "sort_order",
+            "page_id",
+            "target_id",
+            "headline",
+            *(f"target__{field}" for field in CARD_FIELDS),
+        )
+    )
     pending = [link.headline for link in related if not link.target_id]
     pending += [
         block.value["headline"]
@@ -243,8 +308,23 @@ def home_page_get() -> HomePage | None:
 
 
 def service_list_for_nav() -> list[ServicePage]:
-    """Return the live services in tree order, for the navigation bar."""
-    return list(ServicePage.objects.live().order_by("path"))
+    """Return the live services in tree order, for the navigation bar.
+
+    Kept until ``site`` moves on (a service is published, renamed, moved or
+    withdrawn): every page shows the bar.
+    """
+    return for_site_version(
+        "nav", lambda: list(ServicePage.objects.live().order_by("path"))
+    )
+
+
+def service_for_article(*, article: ArticlePage) -> ServicePage:
+    """Return the service page ``article`` is filed under (its parent)."""
+    path = article.path[: -ArticlePage.steplen]
+    for service in service_list_for_nav():
+        if service.path == path:
+            return service
+    return article.get_parent().specific
 
 
 def article_plain_parts(*, article: ArticlePage) -> dict[str, str]:

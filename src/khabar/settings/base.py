@@ -62,6 +62,7 @@ MIDDLEWARE = [
     "khabar.core.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "khabar.site.middleware.KnownSiteMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -163,7 +164,7 @@ def _cache_config() -> dict:
     url = env_str("REDIS_URL")
     if url:
         return {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "khabar.core.rediscache.RedisCache",
             "LOCATION": url,
             "KEY_PREFIX": "khabar",
         }

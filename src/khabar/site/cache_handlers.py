@@ -5,8 +5,8 @@ invalidate cached pages and ``newsroom.caching`` for what each page depends on.
 """
 
 from django.db.models.signals import post_delete, post_save
-from wagtail.models import Page
-from wagtail.signals import page_published, page_unpublished
+from wagtail.models import Page, Site
+from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from khabar.comments.models import Comment, CommentVote
 from khabar.core.models import AgencySettings
@@ -45,10 +45,17 @@ def connect() -> None:
     """Connect every handler once (``dispatch_uid``)."""
     page_published.connect(_site_changed, dispatch_uid="pagecache-published")
     page_unpublished.connect(_site_changed, dispatch_uid="pagecache-unpublished")
+    # A story moved to another service shows that service's name.
+    post_page_move.connect(_site_changed, dispatch_uid="pagecache-moved")
     post_delete.connect(_page_deleted, dispatch_uid="pagecache-page-deleted")
     post_save.connect(
         _site_changed, sender=AgencySettings, dispatch_uid="pagecache-agency"
     )
+    # Host names and root pages decide which site a request is for.
+    for signal, name in ((post_save, "saved"), (post_delete, "deleted")):
+        signal.connect(
+            _site_changed, sender=Site, dispatch_uid=f"pagecache-site-{name}"
+        )
     for signal, name in ((post_save, "saved"), (post_delete, "deleted")):
         signal.connect(
             _comment_changed, sender=Comment, dispatch_uid=f"pagecache-comment-{name}"

@@ -45,7 +45,5 @@ def most_read(*, service=None, limit: int = 5) -> list[ArticlePage]:
             :limit
         ]
     )
-    found = {
-        a.pk: a for a in ArticlePage.objects.filter(pk__in=ids).defer_streamfields()
-    }
+    found = {a.pk: a for a in ArticlePage.objects.filter(pk__in=ids).cards()}
     return [found[pk] for pk in ids if pk in found]

@@ -71,7 +71,7 @@ def tag(request, name: str):
     if found is None:
         raise Http404
     articles = article_page_for_request(
-        queryset=article_list_for_tag(tag=found), request=request
+        queryset=article_list_for_tag(tag=found).cards(), request=request
     )
     return render(request, "site/tag_page.html", {"tag": found, "articles": articles})
 

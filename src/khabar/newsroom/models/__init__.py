@@ -1,6 +1,7 @@
 """The newsroom's models: pages (home, services, articles), their parts and records."""
 
 from .pages import (
+    CARD_FIELDS,
     TITLE_KEY_LENGTH,
     ArticlePage,
     ArticlePageQuerySet,
@@ -19,6 +20,7 @@ from .parts import (
 from .records import ImportRecord, NewsCodeSequence
 
 __all__ = [
+    "CARD_FIELDS",
     "TITLE_KEY_LENGTH",
     "ArticlePage",
     "ArticlePageQuerySet",

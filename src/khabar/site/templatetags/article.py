@@ -79,7 +79,7 @@ def article_json_ld(context, page) -> SafeString:
         },
         "publisher": {"@type": "Organization", "name": agency},
         "articleSection": page.service.title,
-        "keywords": [tag.name for tag in page.tags.all()],
+        "keywords": [tag.name for tag in context.get("tags", page.tags.all())],
         "identifier": str(page.news_code),
     }
     # <, > and & are escaped inside the JSON, so it cannot close the element.
