@@ -44,10 +44,16 @@ def _seconds_to_next_breaking_expiry() -> int | None:
 
 
 def mark_for_readers(
-    response: HttpResponse, *deps: str, with_most_read: bool = False
+    response: HttpResponse,
+    *deps: str,
+    with_most_read: bool = False,
+    ttl: int | None = None,
 ) -> HttpResponse:
-    """Make ``response`` cacheable with ``site`` and ``deps`` as its dependencies."""
-    bounds = [_seconds_to_next_breaking_expiry()]
+    """Make ``response`` cacheable with ``site`` and ``deps`` as its dependencies.
+
+    ``ttl`` bounds its life further (seconds), for what changes with time.
+    """
+    bounds = [_seconds_to_next_breaking_expiry(), ttl]
     if with_most_read:
         bounds.append(getattr(settings, "KHABAR_MOST_READ_TTL", 300))
     known = [bound for bound in bounds if bound is not None]

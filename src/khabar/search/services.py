@@ -1,7 +1,13 @@
-"""Keep the search index in step with what is published."""
+"""Keep the search index in step with what is published.
+
+Every change of the index bumps ``SEARCH``, the dependency of cached search
+pages: indexing runs in a task after the publication's own bump of
+``site``, so a search page rendered in between is dropped again here.
+"""
 
 from django.db import connection, transaction
 
+from khabar.core.pagecache import page_cache_bump
 from khabar.newsroom.models import ArticlePage
 from khabar.newsroom.selectors import article_plain_parts
 from khabar.text.search import KEY_VERSION
@@ -9,6 +15,8 @@ from khabar.text.search import KEY_VERSION
 from .backends import backend
 from .documents import document_terms
 from .models import SearchDocument
+
+SEARCH = "search"
 
 
 @transaction.atomic
@@ -31,6 +39,7 @@ def article_index(*, article: ArticlePage) -> SearchDocument | None:
         },
     )
     backend().upsert(document)
+    page_cache_bump(SEARCH)
     return document
 
 
@@ -39,6 +48,7 @@ def article_unindex(*, article_id: int) -> None:
     """Remove an article from the index."""
     SearchDocument.objects.filter(article_id=article_id).delete()
     backend().delete(article_id)
+    page_cache_bump(SEARCH)
 
 
 def index_rebuild() -> int:
@@ -46,6 +56,7 @@ def index_rebuild() -> int:
     with transaction.atomic():
         SearchDocument.objects.all().delete()
         backend().clear()
+        page_cache_bump(SEARCH)
     count = 0
     for article in ArticlePage.objects.published().iterator(chunk_size=500):
         article_index(article=article)

@@ -3,17 +3,20 @@
 from datetime import datetime, time
 
 import jdatetime
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.utils import timezone
 from taggit.models import Tag
 
 from khabar.core.persian import to_latin_digits
-from khabar.newsroom.models import ServicePage
+from khabar.newsroom.caching import mark_for_readers
+from khabar.newsroom.selectors import service_list_for_nav
 from khabar.text import normalize
 
 from .backends import Filters
 from .selectors import search_articles, snippet
+from .services import SEARCH
 
 PER_PAGE = 20
 MAX_QUERY_CHARS = 500
@@ -41,7 +44,7 @@ def _int(value: str | None) -> int | None:
 def search(request):
     """Search published articles, with service, tag and Jalali date filters."""
     query = request.GET.get("q", "").replace("\x00", "")[:MAX_QUERY_CHARS]
-    services = list(ServicePage.objects.live().order_by("path"))
+    services = service_list_for_nav()
     tag = Tag.objects.filter(name=request.GET.get("tag", "")).first()
     filters = Filters(
         service_id=_int(request.GET.get("service")),
@@ -58,7 +61,7 @@ def search(request):
         {"article": article, "snippet": snippet(article=article, terms=results.terms)}
         for article in results.articles
     ]
-    return render(
+    response = render(
         request,
         "search/results.html",
         {
@@ -72,6 +75,11 @@ def search(request):
             "suggested_tags": _suggested_tags(query) if not results.total else [],
         },
     )
+    # Results change when the index does (``SEARCH``) and, through the
+    # ranking's recency, slowly with time: readers of a breaking story who
+    # all search its name share one rendering.
+    ttl = getattr(settings, "KHABAR_SEARCH_CACHE_SECONDS", 600)
+    return mark_for_readers(response, SEARCH, ttl=ttl)
 
 
 def _suggested_tags(query: str) -> list[Tag]:
