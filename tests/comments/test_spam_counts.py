@@ -1,11 +1,12 @@
-"""The counts the spam rule reads: same text in a day, same sender in ten minutes."""
+"""What a submission checks first: a stored duplicate, the same text in a day and
+the same sender in ten minutes (the spam rule's counts), in one query."""
 
 from datetime import timedelta
 
 import pytest
 from django.utils import timezone
 
-from khabar.comments.selectors import comment_counts_for_spam
+from khabar.comments.selectors import comment_submission_checks
 from tests.factories import ArticleFactory, CommentFactory
 
 pytestmark = pytest.mark.django_db
@@ -46,5 +47,19 @@ def recent(home):
     ],
 )
 def test_counts_follow_the_windows(recent, text_key, ip, same_text, from_source):
-    counts = comment_counts_for_spam(text_key=text_key, ip_address=ip)
+    duplicate, counts = comment_submission_checks(text_key=text_key, ip_address=ip)
     assert counts == {"same_text_recent": same_text, "recent_from_source": from_source}
+    assert duplicate is None
+
+
+def test_a_stored_duplicate_is_found_with_the_counts(home):
+    article = ArticleFactory()
+    stored = CommentFactory(
+        article=article, text_key=TEXT_KEY, ip_address="10.0.0.9", dedupe_key="k-now"
+    )
+    CommentFactory(article=article, dedupe_key="k-other")
+    duplicate, counts = comment_submission_checks(
+        text_key=TEXT_KEY, ip_address="10.0.0.9", dedupe_keys=("k-now", "k-before")
+    )
+    assert duplicate == stored.pk
+    assert counts == {"same_text_recent": 1, "recent_from_source": 1}

@@ -90,12 +90,15 @@ def comment_reply_target(*, article, comment_id: object) -> Comment | None:
     return Comment.objects.approved().filter(article=article, pk=pk).first()
 
 
-def comment_counts_for_spam(*, text_key: str, ip_address: str | None) -> dict[str, int]:
-    """Count recent comments with the same text, and recent ones from the same IP.
+def comment_submission_checks(
+    *, text_key: str, ip_address: str | None, dedupe_keys: tuple[str, ...] = ()
+) -> tuple[int | None, dict[str, int]]:
+    """Return the id of a comment stored under ``dedupe_keys`` and the spam counts.
 
-    The moderation engine scores repetition and floods from these counts.
-    One query for both (each branch of the OR has its own index), as every
-    comment submission asks.
+    The counts are recent comments with the same text and recent ones from
+    the same IP: the moderation engine scores repetition and floods from
+    them. Every comment submission asks both, so they are one query (each
+    branch of the OR has its own index).
     """
     now = timezone.now()
     same_text = models.Q(text_key=text_key, created_at__gte=now - timedelta(days=1))
@@ -104,11 +107,14 @@ def comment_counts_for_spam(*, text_key: str, ip_address: str | None) -> dict[st
     )
     if not ip_address:
         from_source = models.Q(pk__in=[])
-    counts = Comment.objects.filter(same_text | from_source).aggregate(
+    stored = models.Q(dedupe_key__in=dedupe_keys)
+    found = Comment.objects.filter(same_text | from_source | stored).aggregate(
+        duplicate=models.Max("pk", filter=stored),
         same_text_recent=models.Count("pk", filter=same_text),
         recent_from_source=models.Count("pk", filter=from_source),
     )
-    return {name: count or 0 for name, count in counts.items()}
+    duplicate = found.pop("duplicate")
+    return duplicate, {name: count or 0 for name, count in found.items()}
 
 
 def comment_history_for_commenter(

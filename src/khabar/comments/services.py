@@ -15,7 +15,7 @@ from khabar.newsroom.selectors import article_plain_text
 from khabar.text import search_key
 
 from .models import Comment, CommentVote
-from .selectors import comment_counts_for_spam
+from .selectors import comment_submission_checks
 from .tasks import reply_notify_task
 
 STATUS_BY_DECISION = {
@@ -74,9 +74,13 @@ def comment_submit(
     dedupe_key, previous_key = _dedupe_keys(
         article=article, text_key=text_key, ip_address=ip_address, name=name
     )
-    existing = Comment.objects.filter(dedupe_key__in=(dedupe_key, previous_key)).first()
-    if existing:
-        return _with_assessment(existing, None)
+    duplicate, counts = comment_submission_checks(
+        text_key=text_key,
+        ip_address=ip_address,
+        dedupe_keys=(dedupe_key, previous_key),
+    )
+    if duplicate is not None:
+        return _with_assessment(Comment.objects.get(pk=duplicate), None)
     assessment = comment_assess(
         article=article,
         article_text=article_plain_text(article=article),
@@ -84,7 +88,7 @@ def comment_submit(
         email=email,
         ip_address=ip_address,
         text=text,
-        counts=comment_counts_for_spam(text_key=text_key, ip_address=ip_address),
+        counts=counts,
     )
     comment = Comment(
         article=article,
