@@ -17,6 +17,7 @@ from taggit.models import Tag
 
 from .caching import for_site_version
 from .models import (
+    ADDRESS_FIELDS,
     CARD_FIELDS,
     ArticlePage,
     ArticleTag,
@@ -38,18 +39,7 @@ def article_get_by_code(*, code: int) -> ArticlePage | None:
 
 # What a comment submission reads of its story: its address, its service
 # (the moderation policy) and the key of its plain text.
-COMMENT_TARGET_FIELDS = (
-    "id",
-    "path",
-    "depth",
-    "url_path",
-    "slug",
-    "locale_id",
-    "live",
-    "news_code",
-    "latest_revision_id",
-    "last_published_at",
-)
+COMMENT_TARGET_FIELDS = (*ADDRESS_FIELDS, "latest_revision_id", "last_published_at")
 
 
 def article_get_for_comment(*, code: int) -> ArticlePage | None:

@@ -1,6 +1,7 @@
 """The newsroom's models: pages (home, services, articles), their parts and records."""
 
 from .pages import (
+    ADDRESS_FIELDS,
     CARD_FIELDS,
     TITLE_KEY_LENGTH,
     ArticlePage,
@@ -20,6 +21,7 @@ from .parts import (
 from .records import ImportRecord, NewsCodeSequence
 
 __all__ = [
+    "ADDRESS_FIELDS",
     "CARD_FIELDS",
     "TITLE_KEY_LENGTH",
     "ArticlePage",
