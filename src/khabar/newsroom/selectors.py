@@ -27,6 +27,11 @@ from .models import (
 )
 
 
+def _parent_path(page) -> str:
+    """Return the tree path of ``page``'s parent (an article's service)."""
+    return page.path[: -page.steplen]
+
+
 def _listing(queryset: QuerySet) -> QuerySet:
     """Trim a queryset of articles to what listings show."""
     return queryset.published().defer_streamfields()
@@ -139,7 +144,7 @@ def service_titles_by_path() -> dict[str, str]:
 
 def article_service_title(*, article: ArticlePage, titles: dict[str, str]) -> str:
     """Return the title of ``article``'s service from ``service_titles_by_path``."""
-    return titles.get(article.path[: -ArticlePage.steplen], "")
+    return titles.get(_parent_path(article), "")
 
 
 def article_list_for_service(*, service: ServicePage) -> QuerySet:
@@ -224,13 +229,13 @@ def home_listings(*, home: HomePage, latest: int, per_service: int) -> dict:
     services = [
         service
         for service in service_list_for_nav()
-        if service.path[: -ServicePage.steplen] == home.path
+        if _parent_path(service) == home.path
     ]
     window = max(latest, per_service * len(services) * 3)
     newest = list(_listing(ArticlePage.objects.descendant_of(home)).cards()[:window])
     by_service: dict[str, list[ArticlePage]] = {}
     for article in newest:
-        by_service.setdefault(article.path[: -ArticlePage.steplen], []).append(article)
+        by_service.setdefault(_parent_path(article), []).append(article)
     entries = []
     for service in services:
         articles = by_service.get(service.path, [])[:per_service]
@@ -310,7 +315,7 @@ def service_list_for_nav() -> list[ServicePage]:
 
 def service_for_article(*, article: ArticlePage) -> ServicePage:
     """Return the service page ``article`` is filed under (its parent)."""
-    path = article.path[: -ArticlePage.steplen]
+    path = _parent_path(article)
     for service in service_list_for_nav():
         if service.path == path:
             return service

@@ -51,12 +51,11 @@ def connect() -> None:
     post_save.connect(
         _site_changed, sender=AgencySettings, dispatch_uid="pagecache-agency"
     )
-    # Host names and root pages decide which site a request is for.
     for signal, name in ((post_save, "saved"), (post_delete, "deleted")):
+        # Host names and root pages decide which site a request is for.
         signal.connect(
             _site_changed, sender=Site, dispatch_uid=f"pagecache-site-{name}"
         )
-    for signal, name in ((post_save, "saved"), (post_delete, "deleted")):
         signal.connect(
             _comment_changed, sender=Comment, dispatch_uid=f"pagecache-comment-{name}"
         )
