@@ -323,11 +323,16 @@ def service_for_article(*, article: ArticlePage) -> ServicePage:
 
 
 def article_plain_parts(*, article: ArticlePage) -> dict[str, str]:
-    """Return the article's text fields as plain text (tags joined by spaces)."""
+    """Return the article's text fields as plain text (tags joined by spaces).
+
+    Paragraphs are read from the body's stored JSON (``raw_data``): turning
+    every block into Python values would look up each image of the body
+    and costs ~2 ms a story, which a search page pays twenty times.
+    """
     paragraphs = [
-        unescape(strip_tags(block.value.source))
-        for block in article.body
-        if block.block_type == "paragraph"
+        unescape(strip_tags(item["value"]))
+        for item in article.body.raw_data
+        if item["type"] == "paragraph"
     ]
     return {
         "title": article.title,

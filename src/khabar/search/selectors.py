@@ -2,6 +2,7 @@
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -70,13 +71,15 @@ def snippet(*, article: ArticlePage, terms: list[str]) -> SafeString:
     parts = article_plain_parts(article=article)
     for text in (parts["lead"], parts["body"]):
         words = _WORD.findall(text)
-        hits = [i for i, word in enumerate(words) if wanted & set(search_tokens(word))]
-        if hits:
-            start = max(0, hits[0] - 5)
+        first = next(
+            (i for i, word in enumerate(words) if wanted & _word_keys(word)), None
+        )
+        if first is not None:
+            start = max(0, first - 5)
             window = words[start : start + SNIPPET_WORDS]
             marked = [
                 f"<mark>{escape(word)}</mark>"
-                if wanted & set(search_tokens(word))
+                if wanted & _word_keys(word)
                 else escape(word)
                 for word in window
             ]
@@ -84,3 +87,13 @@ def snippet(*, article: ArticlePage, terms: list[str]) -> SafeString:
             suffix = " …" if start + SNIPPET_WORDS < len(words) else ""
             return mark_safe(prefix + " ".join(marked) + suffix)  # noqa: S308 - escaped
     return mark_safe(escape(" ".join(_WORD.findall(parts["lead"])[:SNIPPET_WORDS])))  # noqa: S308
+
+
+@lru_cache(maxsize=16384)
+def _word_keys(word: str) -> frozenset[str]:
+    """Return one word's search keys, kept: snippets look up the same words often.
+
+    A story matched by its tags alone is scanned word by word to the end of
+    its body, and most of its words appear in the other results too.
+    """
+    return frozenset(search_tokens(word))

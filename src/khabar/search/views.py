@@ -45,7 +45,8 @@ def search(request):
     """Search published articles, with service, tag and Jalali date filters."""
     query = request.GET.get("q", "").replace("\x00", "")[:MAX_QUERY_CHARS]
     services = service_list_for_nav()
-    tag = Tag.objects.filter(name=request.GET.get("tag", "")).first()
+    tag_name = request.GET.get("tag", "")
+    tag = Tag.objects.filter(name=tag_name).first() if tag_name else None
     filters = Filters(
         service_id=_int(request.GET.get("service")),
         tag_id=tag.pk if tag else None,
