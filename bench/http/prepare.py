@@ -5,7 +5,6 @@ Run with DJANGO_SETTINGS_MODULE=settings_bench and bench/http on PYTHONPATH.
 Writes ``captchas.tsv`` (token, answer) and ``csrf.env`` into OUT_DIR.
 """
 
-import re
 import sys
 from pathlib import Path
 
@@ -14,16 +13,12 @@ import django
 django.setup()
 
 from django.core.management import call_command  # noqa: E402
-from django.middleware.csrf import get_token  # noqa: E402
-from django.test import RequestFactory  # noqa: E402
+from postkit import REFERENCE_CODE, write_kit  # noqa: E402  (bench/http)
 
-from khabar.comments.captcha import captcha_new  # noqa: E402
 from khabar.comments.models import Comment  # noqa: E402
-from khabar.core.persian import to_latin_digits  # noqa: E402
 from khabar.newsroom.importing.service import scraped_file_import  # noqa: E402
 from khabar.newsroom.selectors import article_get_by_code, home_page_get  # noqa: E402
 
-REFERENCE_CODE = 1224974
 NAMES = ["مریم", "علی", "سارا", "رضا", "نگار", "بهرام", "زهرا", "حسین"]
 
 
@@ -58,17 +53,7 @@ def main(out_dir: Path, seed: Path, captchas: int) -> None:
     scraped_file_import(path=seed, home=home_page_get())
     article = article_get_by_code(code=REFERENCE_CODE)
     seed_comments(article)
-    with (out_dir / "captchas.tsv").open("w") as out:
-        for _ in range(captchas):
-            captcha = captcha_new()
-            numbers = map(int, re.findall(r"\d+", to_latin_digits(captcha.question)))
-            out.write(f"{captcha.token}\t{sum(numbers)}\n")
-    request = RequestFactory().get("/")
-    token = get_token(request)
-    (out_dir / "csrf.env").write_text(
-        f"CSRF_COOKIE={request.META['CSRF_COOKIE']}\nCSRF_TOKEN={token}\n"
-        f"ARTICLE_PATH={article.url}\nARTICLE_CODE={REFERENCE_CODE}\n"
-    )
+    write_kit(out_dir, captchas)
 
 
 if __name__ == "__main__":

@@ -55,10 +55,12 @@ def main(work: str, flag: str, workers: str, dur: str, conc: str) -> None:
         "| failed small / big | met (≤ 1.5×) |"
     )
     print("|---|---|---|---|---|---|---|---|")
-    for phase in ("warm", "miss"):
+    for phase in ("warm", "miss", "post"):
         for page in pages:
             small = rows.get(f"{phase}:small:{page}", {})
             big = rows.get(f"{phase}:big:{page}", {})
+            if not small and not big:
+                continue
             small_rps, big_rps = small.get("rps", 0.0), big.get("rps", 0.0)
             ratio = small_rps / big_rps if big_rps else float("inf")
             failed = (
@@ -68,7 +70,7 @@ def main(work: str, flag: str, workers: str, dur: str, conc: str) -> None:
             small_cell = rate(small_rps, small)
             big_cell = rate(big_rps, big)
             print(
-                f"| {page} | {'on' if phase == 'warm' else 'off'} | {small_cell} | "
+                f"| {page} | {'off' if phase == 'miss' else 'on'} | {small_cell} | "
                 f"{big_cell} | {ratio:.2f}× | {small.get('p99_ms', 0):.1f} / "
                 f"{big.get('p99_ms', 0):.1f} | {failed} | "
                 f"{'yes' if ratio <= TARGET else 'no'} |"
@@ -81,6 +83,8 @@ def main(work: str, flag: str, workers: str, dur: str, conc: str) -> None:
         print("| page | small ms | big ms | ratio | met (≤ 1.5×) |")
         print("|---|---|---|---|---|")
         for page in pages:
+            if f"miss:small:{page}" not in seconds:
+                continue
             small = 1000 * float(seconds.get(f"miss:small:{page}", "nan"))
             big = 1000 * float(seconds.get(f"miss:big:{page}", "nan"))
             ratio = big / small if small else float("inf")

@@ -20,8 +20,10 @@
 # page cache off, the first render after a (simulated) publication is also
 # timed alone (first.tsv): it recomputes what renders keep per ``site``
 # version. Then queries.py counts each page's SQL queries (page cache off,
-# right after a publication) and explains those slower than 20 ms.
-# Knobs: ARTICLES=1000000 COMMENTS=10000000 SMALL_ARTICLES=10000 SMALL_COMMENTS=100000 DUR=10 CONC=8 WORKERS=2*cores
+# right after a publication) and explains those slower than 20 ms. Last,
+# comment POSTs (bench/http/comment.lua) go to the reference story of each
+# site, page cache on, POST_CAPTCHAS (20,000) captchas each.
+# Knobs: ARTICLES=1000000 COMMENTS=10000000 SMALL_ARTICLES=10000 SMALL_COMMENTS=100000 DUR=10 CONC=8 WORKERS=2*cores POST_CAPTCHAS=20000
 # THREADS=4 SCALE_DIR=/tmp/khabar-scale DB_PREFIX=khabar_scale (databases
 # ${DB_PREFIX}_small and ${DB_PREFIX}_big).
 set -euo pipefail
@@ -195,6 +197,38 @@ for cache in 1 0; do
     done <"$work/pages-small.tsv"
     stop_servers
 done
+
+# Comment POSTs through the full pipeline (CSRF, captcha, form, moderation,
+# storage) to the reference story, page cache on as in production. Each site
+# gets a fresh kit right before (captchas are signed per site and expire
+# after 15 minutes) and a 3 s warm-up from the far end of its captcha list
+# (the moderation tables load on first use), not measured.
+comment_lua=$repo/bench/http/comment.lua
+post() { # post small|big PORT
+    local kit=$work/post-$1 out
+    (site_env "$1" && "$py" "$repo/bench/http/postkit.py" "$kit" "$POST_CAPTCHAS")
+    # shellcheck disable=SC1091
+    out=$(source "$kit/csrf.env" &&
+        export CAPTCHAS=$kit/captchas.tsv CSRF_COOKIE CSRF_TOKEN ARTICLE_CODE &&
+        { CAPTCHA_OFFSET=$((POST_CAPTCHAS / 2)) COMMENT_RUN_TAG=warm-$1 wrk -t1 \
+            -c"$CONC" -d3s -s "$comment_lua" "http://127.0.0.1:$2" >/dev/null 2>&1 || true
+          sleep 1
+          COMMENT_RUN_TAG=run-$1 wrk -t1 -c"$CONC" -d"${DUR}s" --timeout 10s --latency \
+            -s "$comment_lua" "http://127.0.0.1:$2" 2>&1; })
+    echo "$out" >"$work/wrk-post-$1.txt"
+    printf '%s\t%s\t%s\n' "post:$1:comment-post" "$CONC" \
+        "$(echo "$out" | sed -n 's/^RESULT \([a-z0-9_]*\)=\(.*\)$/\1=\2/p' | paste -sd' ')" \
+        >>"$results"
+}
+POST_CAPTCHAS=${POST_CAPTCHAS:-20000}
+redis-cli -n 8 flushdb >/dev/null
+serve small 8041 1
+serve big 8042 1
+wait_up 8041 8042
+echo "# comment POSTs" >&2
+post small 8041
+post big 8042
+stop_servers
 redis-cli -n 8 flushdb >/dev/null
 
 echo "# counting queries" >&2
