@@ -1,15 +1,18 @@
 """PostgreSQL ranks only the newest matches of a very common word.
 
-With the limits shrunk (COUNT_CAP 3, DENSE 5), a handful of stories plays a
-million-story archive: past the cap the newest RANKED matches are ranked,
-found through the date index (dense words) or the full-text index (rarer
-ones), and both ways give the same answer.
+With the limits shrunk (COUNT_CAP 3, DENSE 5, WINDOW 4), a handful of stories
+plays a million-story archive: past the cap the newest RANKED matches are
+ranked, found among the newest WINDOW stories (walking the date index or
+intersecting it with the full-text index), else through the date index
+(dense words) or the full-text index (rarer ones), and every way gives the
+same answer.
 """
 
 from datetime import timedelta
 
 import pytest
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from khabar.search.backends import Filters
@@ -35,6 +38,8 @@ def archive(monkeypatch, home):
     """
     monkeypatch.setattr(backend, "COUNT_CAP", 3)
     monkeypatch.setattr(backend, "RANKED", 3)
+    # No window by default: the archive is shorter than it.
+    monkeypatch.setattr(backend, "WINDOW", 1000)
     titles = [f"شورای شهر، شورای استان و شورای روستا {n}" for n in range(5)]
     titles += [f"جلسه شورای شهر شماره {n}" for n in range(5, 8)]
     stories = [ArticleFactory(title=title) for title in titles]
@@ -73,3 +78,29 @@ def test_headline_matches_past_the_cap_rank_the_newest(archive, monkeypatch, sha
     )
     assert total == 3
     assert set(ids) == {story.pk for story in archive[-3:]}
+
+
+@pytest.mark.parametrize("walk_share", [1, 0], ids=["date-walk", "intersection"])
+def test_the_newest_window_ranks_without_counting(archive, monkeypatch, walk_share):
+    monkeypatch.setattr(backend, "WINDOW", 4)
+    monkeypatch.setattr(backend, "PROBE", 4)
+    monkeypatch.setattr(backend, "WALK_SHARE", walk_share)
+    with CaptureQueriesContext(connection) as captured:
+        ids, total = backend.search(
+            [["شورای"]], match_all=True, filters=Filters(), limit=10, offset=0
+        )
+    assert total == 3
+    assert set(ids) == {story.pk for story in archive[-3:]}
+    sqls = [query["sql"] for query in captured.captured_queries]
+    assert not [sql for sql in sqls if "count(*) FROM (SELECT 1" in sql]
+    assert ("SET enable_indexscan = off" in sqls) == (walk_share == 0)
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW enable_indexscan")
+        assert cursor.fetchone()[0] == "on"
+
+
+def test_a_window_too_short_for_the_word_falls_back_to_counting(archive, monkeypatch):
+    monkeypatch.setattr(backend, "WINDOW", 2)  # two matches in it, three wanted
+    results = search_articles(query="شورای", filters=Filters())
+    assert results.total == 3
+    assert {a.pk for a in results.articles} == {s.pk for s in archive[-3:]}
