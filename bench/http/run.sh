@@ -139,6 +139,7 @@ for conc in $CONCS; do
     measure home-warm "$conc" "http://127.0.0.1:8021/"
     measure home-miss "$conc" "http://127.0.0.1:8022/"
     measure search "$conc" "http://127.0.0.1:8021$search"
+    measure search-miss "$conc" "http://127.0.0.1:8022$search"
 done
 export CAPTCHAS=$work/captchas.tsv CSRF_COOKIE CSRF_TOKEN ARTICLE_CODE
 if [ -z "$ONLY" ] || [[ " $ONLY " == *" comment-post "* ]]; then

@@ -22,8 +22,9 @@
 # version. Then queries.py counts each page's SQL queries (page cache off,
 # right after a publication) and explains those slower than 20 ms. Last,
 # comment POSTs (bench/http/comment.lua) go to the reference story of each
-# site, page cache on, POST_CAPTCHAS (20,000) captchas each.
-# Knobs: ARTICLES=1000000 COMMENTS=10000000 SMALL_ARTICLES=10000 SMALL_COMMENTS=100000 DUR=10 CONC=8 WORKERS=2*cores POST_CAPTCHAS=20000
+# site, page cache on, POST_CAPTCHAS (20,000) captchas each. PAGES="home
+# search comment-post" loads only those (names as in pages.py).
+# Knobs: ARTICLES=1000000 COMMENTS=10000000 SMALL_ARTICLES=10000 SMALL_COMMENTS=100000 DUR=10 CONC=8 WORKERS=2*cores POST_CAPTCHAS=20000 PAGES
 # THREADS=4 SCALE_DIR=/tmp/khabar-scale DB_PREFIX=khabar_scale (databases
 # ${DB_PREFIX}_small and ${DB_PREFIX}_big).
 set -euo pipefail
@@ -142,6 +143,8 @@ wait_up() {
 
 results=$work/results.tsv
 SLOW_S=${SLOW_S:-2}
+PAGES=${PAGES:-}
+wanted() { [ -z "$PAGES" ] || [[ " $PAGES " == *" $1 "* ]]; }
 bump_site() { # bump_site small|big: what a publication does to cached values
     (site_env "$1" && "$py" -c 'import django; django.setup()
 from khabar.core.pagecache import page_cache_bump; page_cache_bump("site")')
@@ -191,6 +194,7 @@ for cache in 1 0; do
     wait_up 8041 8042
     echo "# loading, page cache $phase" >&2
     while IFS=$'\t' read -r name path; do
+        wanted "$name" || continue
         big_path=$(awk -F'\t' -v n="$name" '$1 == n {print $2}' "$work/pages-big.tsv")
         measure "$phase:small:$name" "http://127.0.0.1:8041$path"
         measure "$phase:big:$name" "http://127.0.0.1:8042$big_path"
@@ -221,15 +225,17 @@ post() { # post small|big PORT
         >>"$results"
 }
 POST_CAPTCHAS=${POST_CAPTCHAS:-20000}
-redis-cli -n 8 flushdb >/dev/null
-serve small 8041 1
-serve big 8042 1
-wait_up 8041 8042
-echo "# comment POSTs" >&2
-post small 8041
-post big 8042
-stop_servers
-redis-cli -n 8 flushdb >/dev/null
+if wanted comment-post; then
+    redis-cli -n 8 flushdb >/dev/null
+    serve small 8041 1
+    serve big 8042 1
+    wait_up 8041 8042
+    echo "# comment POSTs" >&2
+    post small 8041
+    post big 8042
+    stop_servers
+    redis-cli -n 8 flushdb >/dev/null
+fi
 
 echo "# counting queries" >&2
 for site in small big; do
