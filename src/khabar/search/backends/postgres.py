@@ -41,20 +41,20 @@ DENSE = 20_000
 # vectors, 0.3 s, where the full-text index would visit more matches).
 PROBE = 200
 DENSE_SHARE = 10
-# A common word usually has RANKED matches among the newest WINDOW stories:
-# then they are the newest RANKED matches of the whole archive, and nothing
-# needs counting. They are found by walking the date index when the word is
-# in at least one of WALK_SHARE of the newest PROBE stories (a walk reads
-# RANKED × WALK_SHARE vectors at most), else by intersecting the date and
-# full-text indexes, which reads only the matches. A rarer word falls
-# through to the steps above.
-WINDOW = 20 * RANKED
-WALK_SHARE = 5
 HEADLINE = (
     "(setweight(to_tsvector('simple', d.title), 'A') || "
     "setweight(to_tsvector('simple', d.tags), 'A') || "
     "setweight(to_tsvector('simple', d.lead), 'B'))"
 )
+# A common word usually has RANKED matches among the newest WINDOW stories:
+# then they are the newest RANKED matches of the whole archive, and nothing
+# needs counting. They are found by walking the date index when the word is
+# in at least one of WALK_SHARE of the newest PROBE stories (a walk then
+# reads about RANKED × WALK_SHARE vectors), else by intersecting the date and
+# full-text indexes, which reads only the matches. A rarer word falls
+# through to the steps above.
+WINDOW = 20 * RANKED
+WALK_SHARE = 5
 
 
 def _quote(term: str) -> str:
