@@ -11,7 +11,7 @@ same answer.
 from datetime import timedelta
 
 import pytest
-from django.db import connection
+from django.db import DatabaseError, connection, transaction
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
@@ -104,3 +104,29 @@ def test_a_window_too_short_for_the_word_falls_back_to_counting(archive, monkeyp
     results = search_articles(query="شورای", filters=Filters())
     assert results.total == 3
     assert {a.pk for a in results.articles} == {s.pk for s in archive[-3:]}
+
+
+@pytest.mark.parametrize("in_transaction", [False, True], ids=["autocommit", "atomic"])
+def test_a_failed_ranking_leaves_the_index_walks_on(
+    archive, monkeypatch, in_transaction
+):
+    """The setting that forbids walks never outlives the query that needed it."""
+    monkeypatch.setattr(backend, "WINDOW", 4)
+    monkeypatch.setattr(backend, "PROBE", 4)
+    monkeypatch.setattr(backend, "WALK_SHARE", 0)
+    monkeypatch.setattr(backend, "_rank_order", lambda vector: "no_such_column")
+
+    def search() -> None:
+        backend.search(
+            [["شورای"]], match_all=True, filters=Filters(), limit=10, offset=0
+        )
+
+    if in_transaction:
+        with pytest.raises(DatabaseError), transaction.atomic():
+            search()
+    else:
+        with pytest.raises(DatabaseError):
+            search()
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW enable_indexscan")
+        assert cursor.fetchone()[0] == "on"
