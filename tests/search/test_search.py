@@ -4,11 +4,8 @@ from datetime import timedelta
 
 import pytest
 from django.core.management import call_command
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from khabar.core.pagecache import page_cache_bump
 from khabar.newsroom.models import ArticlePage
 from khabar.newsroom.services import article_publish
 from khabar.search.backends import Filters
@@ -154,39 +151,3 @@ def test_no_results_page_suggests_tags_written_with_half_spaces(client, home):
     html = client.get("/search/", {"q": "سازمانها"}).content.decode()
     assert "خبری پیدا نشد" in html
     assert "سازمان\u200cها</a>" in html
-
-
-def _linked_story(target) -> ArticlePage:
-    """A story whose body links ``target`` with a «بیشتر بخوانید» block."""
-    return ArticleFactory(
-        title="باغ کتاب شهر باز شد",
-        body=[
-            {"type": "paragraph", "value": "<p>باغ کتاب از امروز باز است.</p>"},
-            {"type": "read_more", "value": {"page": target.pk, "headline": ""}},
-        ],
-    )
-
-
-def _search_queries(client, url: str) -> int:
-    """Queries of a render right after a publication (kept values recomputed)."""
-    page_cache_bump("site")
-    with CaptureQueriesContext(connection) as captured:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(captured)
-
-
-def test_snippets_do_not_look_up_linked_stories(client, home, settings):
-    """A result's snippet reads its body's stored text: no query per result."""
-    settings.KHABAR_PAGE_CACHE = False
-    target = ArticleFactory(title="خبر پیشین درباره کتابخانه")
-    for _ in range(2):
-        _linked_story(target)
-    url = "/search/?q=باغ"
-    client.get(url)  # the first request ever stores the agency's settings
-    few = _search_queries(client, url)
-    for _ in range(4):
-        _linked_story(target)
-    response = client.get(url)
-    assert response.content.decode().count("<mark>باغ</mark>") >= 6
-    assert _search_queries(client, url) == few

@@ -86,3 +86,29 @@ def test_listing_queries_do_not_grow_with_articles(client, home, url):
     small = _queries_after_publication(client, url)
     _articles(12)
     assert _queries_after_publication(client, url) == small
+
+
+def _linked_story(target):
+    """A story whose body links ``target`` with a «بیشتر بخوانید» block."""
+    return ArticleFactory(
+        title="باغ کتاب شهر باز شد",
+        body=[
+            {"type": "paragraph", "value": "<p>باغ کتاب از امروز باز است.</p>"},
+            {"type": "read_more", "value": {"page": target.pk, "headline": ""}},
+        ],
+    )
+
+
+@pytest.mark.django_db(transaction=True)  # stories are indexed on commit
+def test_search_snippets_do_not_look_up_linked_stories(client, home):
+    """A result's snippet reads its body's stored text: no query per result."""
+    target = ArticleFactory(title="خبر پیشین درباره کتابخانه")
+    for _ in range(2):
+        _linked_story(target)
+    url = "/search/?q=باغ"
+    client.get(url)
+    few = _queries_after_publication(client, url)
+    for _ in range(4):
+        _linked_story(target)
+    assert client.get(url).content.decode().count("<mark>باغ</mark>") >= 6
+    assert _queries_after_publication(client, url) == few
