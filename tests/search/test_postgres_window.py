@@ -99,6 +99,20 @@ def test_the_newest_window_ranks_without_counting(archive, monkeypatch, walk_sha
         assert cursor.fetchone()[0] == "on"
 
 
+def test_the_window_start_is_kept_until_the_next_publication(archive, monkeypatch):
+    monkeypatch.setattr(backend, "WINDOW", 4)
+
+    def window_queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            search_articles(query="شورای", filters=Filters())
+        return sum("DESC OFFSET" in query["sql"] for query in captured.captured_queries)
+
+    assert window_queries() == 1
+    assert window_queries() == 0
+    ArticleFactory(title="شورای شهر امروز")
+    assert window_queries() == 1
+
+
 def test_a_window_too_short_for_the_word_falls_back_to_counting(archive, monkeypatch):
     monkeypatch.setattr(backend, "WINDOW", 2)  # two matches in it, three wanted
     results = search_articles(query="شورای", filters=Filters())

@@ -9,6 +9,8 @@ from dataclasses import dataclass
 
 from django.db import DatabaseError, connection
 
+from khabar.newsroom.caching import for_site_version
+
 VECTOR = (
     "setweight(to_tsvector('simple', title), 'A') || "
     "setweight(to_tsvector('simple', tags), 'A') || "
@@ -163,14 +165,8 @@ def _recent_ranked(query: _Query, limit: int, offset: int) -> list[int] | None:
     is too rare there, or the page is past the matches found: the caller
     then counts and ranks as usual.
     """
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT published_at FROM search_searchdocument "
-            "ORDER BY published_at DESC OFFSET %s LIMIT 1",
-            [WINDOW - 1],
-        )
-        row = cursor.fetchone()
-    if row is None:
+    since = for_site_version(f"search:window:{WINDOW}", _window_start)
+    if since is None:
         return None
     newest = (
         f"SELECT d.* {query.matches} AND d.published_at >= %s "  # noqa: S608
@@ -183,11 +179,27 @@ def _recent_ranked(query: _Query, limit: int, offset: int) -> list[int] | None:
     )
     walk = _recent_matches(query) * WALK_SHARE >= PROBE
     with connection.cursor() as cursor, _index_walks(cursor, allowed=walk):
-        cursor.execute(ranked, [*query.args, row[0], query.expression, limit, offset])
+        cursor.execute(ranked, [*query.args, since, query.expression, limit, offset])
         rows = cursor.fetchall()
     if not rows or rows[0][1] < RANKED:
         return None
     return [article_id for article_id, _found in rows]
+
+
+def _window_start():
+    """Return when the WINDOW-th newest story was published, or None if none is.
+
+    Kept until the next publication: an older start only widens the window,
+    and the newest RANKED matches found in it are the same.
+    """
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT published_at FROM search_searchdocument "
+            "ORDER BY published_at DESC OFFSET %s LIMIT 1",
+            [WINDOW - 1],
+        )
+        row = cursor.fetchone()
+    return row[0] if row else None
 
 
 @contextmanager
