@@ -145,6 +145,11 @@ results=$work/results.tsv
 SLOW_S=${SLOW_S:-2}
 PAGES=${PAGES:-}
 wanted() { [ -z "$PAGES" ] || [[ " $PAGES " == *" $1 "* ]]; }
+record() { # record NAME WRK_OUTPUT: one results.tsv row from wrk's RESULT lines
+    printf '%s\t%s\t%s\n' "$1" "$CONC" \
+        "$(echo "$2" | sed -n 's/^RESULT \([a-z0-9_]*\)=\(.*\)$/\1=\2/p' | paste -sd' ')" \
+        >>"$results"
+}
 bump_site() { # bump_site small|big: what a publication does to cached values
     (site_env "$1" && "$py" -c 'import django; django.setup()
 from khabar.core.pagecache import page_cache_bump; page_cache_bump("site")')
@@ -181,9 +186,7 @@ measure() { # measure NAME URL
     sleep 1
     out=$(wrk -t1 -c"$CONC" -d"${DUR}s" --timeout 10s --latency -s "$get_lua" "$2" 2>&1)
     echo "$out" >"$work/wrk-$1.txt"
-    printf '%s\t%s\t%s\n' "$1" "$CONC" \
-        "$(echo "$out" | sed -n 's/^RESULT \([a-z0-9_]*\)=\(.*\)$/\1=\2/p' | paste -sd' ')" \
-        >>"$results"
+    record "$1" "$out"
 }
 
 for cache in 1 0; do
@@ -220,9 +223,7 @@ post() { # post small|big PORT
           COMMENT_RUN_TAG=run-$1 wrk -t1 -c"$CONC" -d"${DUR}s" --timeout 10s --latency \
             -s "$comment_lua" "http://127.0.0.1:$2" 2>&1; })
     echo "$out" >"$work/wrk-post-$1.txt"
-    printf '%s\t%s\t%s\n' "post:$1:comment-post" "$CONC" \
-        "$(echo "$out" | sed -n 's/^RESULT \([a-z0-9_]*\)=\(.*\)$/\1=\2/p' | paste -sd' ')" \
-        >>"$results"
+    record "post:$1:comment-post" "$out"
 }
 POST_CAPTCHAS=${POST_CAPTCHAS:-20000}
 if wanted comment-post; then
