@@ -146,7 +146,6 @@ def test_a_failed_ranking_leaves_the_index_walks_on(
         assert cursor.fetchone()[0] == "on"
 
 
-
 def test_one_index_holds_the_vector_and_the_date(db):
     """The vector's GIN index also holds the date (search migration 0003).
 
