@@ -1,6 +1,6 @@
 """Print bench/scale's results: small against big database, as ratios.
 
-    report.py WORK_DIR FLAG_FILE WORKERS DUR CONC
+    report.py WORK_DIR FLAG_FILE SERVER DUR CONC
 
 Reads WORK_DIR/results.tsv (bench/http's format, names ``phase:site:page``,
 parsed by bench/http/table.py), WORK_DIR/first.tsv (the first render after
@@ -33,14 +33,14 @@ def rate(rps: float, row: dict) -> str:
     return f"{rps:.0f}"
 
 
-def main(work: str, flag: str, workers: str, dur: str, conc: str) -> None:
+def main(work: str, flag: str, server: str, dur: str, conc: str) -> None:
     work_dir = Path(work)
     rows = {name: row for (name, _conc), row in load(work_dir / "results.tsv").items()}
     pages = list(dict.fromkeys(name.split(":", 2)[2] for name in rows))
     generated = env(Path(flag))
     sizes = env(work_dir / "sizes.env")
     print(
-        f"\n## bench/scale — small vs big database (gunicorn {workers}, "
+        f"\n## bench/scale — small vs big database ({server}, "
         f"wrk -t1 -c{conc}, {dur} s each)\n"
     )
     print(

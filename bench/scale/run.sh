@@ -11,8 +11,10 @@
 # must name the same ARTICLES and COMMENTS. --prepare-only stops once both
 # databases are ready (e.g. to generate the big one ahead, under nohup).
 #
-# Both sites run the production profile (gunicorn gthread as bench/http/run.sh,
-# PostgreSQL, Redis db 8 with a key prefix per site): small on :8041, big on
+# Both sites run the production profile (granian, one process per core × 2
+# threads, as `khabar serve --prod` and bench/http/run.sh; SERVER=gunicorn for
+# gthread 2 per core × 4 threads; PostgreSQL, Redis db 8 with a key prefix
+# per site): small on :8041, big on
 # :8042, first with the page cache on, then restarted with it off (every
 # request renders). wrk -t1 loads each page for DUR seconds at CONC, small
 # and big one after the other per page; a page whose first request takes
@@ -24,9 +26,12 @@
 # comment POSTs (bench/http/comment.lua) go to the reference story of each
 # site, page cache on, POST_CAPTCHAS (20,000) captchas each. PAGES="home
 # search comment-post" loads only those (names as in pages.py).
-# Knobs: ARTICLES=1000000 COMMENTS=10000000 SMALL_ARTICLES=10000 SMALL_COMMENTS=100000 DUR=10 CONC=8 WORKERS=2*cores POST_CAPTCHAS=20000 PAGES
-# THREADS=4 SCALE_DIR=/tmp/khabar-scale DB_PREFIX=khabar_scale (databases
-# ${DB_PREFIX}_small and ${DB_PREFIX}_big).
+# Why granian: gunicorn's gthread workers each accept in a loop, so wrk's
+# keep-alive connections, opened at once, often all land on one process;
+# the same cached page then measured 4,000 or 12,500 req/s from run to run.
+# Knobs: ARTICLES=1000000 COMMENTS=10000000 SMALL_ARTICLES=10000 SMALL_COMMENTS=100000 DUR=10 CONC=8 POST_CAPTCHAS=20000 PAGES
+# SERVER=granian|gunicorn WORKERS THREADS (as serve) SCALE_DIR=/tmp/khabar-scale
+# DB_PREFIX=khabar_scale (databases ${DB_PREFIX}_small and ${DB_PREFIX}_big).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../.." && pwd)
@@ -34,6 +39,7 @@ seed=$repo/../shared/seeds/000_74ed4e50eb75564b.txt
 get_lua=$repo/../shared/bench/anchors/get.lua
 py=$repo/.venv/bin/python
 gunicorn=$repo/.venv/bin/gunicorn
+granian=$repo/.venv/bin/granian
 ARTICLES=${ARTICLES:-1000000}
 COMMENTS=${COMMENTS:-10000000}
 # The issue compares a million stories with ten thousand: the small site is
@@ -42,8 +48,10 @@ SMALL_ARTICLES=${SMALL_ARTICLES:-10000}
 SMALL_COMMENTS=${SMALL_COMMENTS:-100000}
 DUR=${DUR:-10}
 CONC=${CONC:-8}
-WORKERS=${WORKERS:-$((2 * $(nproc)))}
-THREADS=${THREADS:-4}
+SERVER=${SERVER:-granian}
+if [ "$SERVER" = granian ]; then per_core=1 threads=2; else per_core=2 threads=4; fi
+WORKERS=${WORKERS:-$((per_core * $(nproc)))}
+THREADS=${THREADS:-$threads}
 SCALE_DIR=${SCALE_DIR:-/tmp/khabar-scale}
 DB_PREFIX=${DB_PREFIX:-khabar_scale}
 REUSE_BIG=${REUSE_BIG:-0}
@@ -126,10 +134,17 @@ for site in small big; do
 done
 
 serve() { # serve small|big PORT CACHE
-    (site_env "$1" && KHABAR_PAGE_CACHE=$3 exec "$gunicorn" khabar.wsgi:application \
-        --bind "127.0.0.1:$2" --workers "$WORKERS" --worker-class gthread \
-        --threads "$THREADS" --keep-alive 5 --log-level warning \
-        >"$work/gunicorn-$1-$3.log" 2>&1) &
+    if [ "$SERVER" = granian ]; then
+        (site_env "$1" && KHABAR_PAGE_CACHE=$3 exec "$granian" --interface wsgi \
+            --host 127.0.0.1 --port "$2" --workers "$WORKERS" \
+            --blocking-threads "$THREADS" --log-level warning khabar.wsgi:application \
+            >"$work/server-$1-$3.log" 2>&1) &
+    else
+        (site_env "$1" && KHABAR_PAGE_CACHE=$3 exec "$gunicorn" khabar.wsgi:application \
+            --bind "127.0.0.1:$2" --workers "$WORKERS" --worker-class gthread \
+            --threads "$THREADS" --keep-alive 5 --log-level warning \
+            >"$work/server-$1-$3.log" 2>&1) &
+    fi
     pids+=($!)
 }
 wait_up() {
@@ -248,5 +263,5 @@ for site in small big; do
         >>"$work/sizes.env"
 done
 
-"$py" "$here/report.py" "$work" "$flag" "$WORKERS×$THREADS" "$DUR" "$CONC"
+"$py" "$here/report.py" "$work" "$flag" "$SERVER $WORKERS×$THREADS" "$DUR" "$CONC"
 echo "# raw results in $work" >&2
