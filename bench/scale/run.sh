@@ -24,7 +24,9 @@
 # version. Then queries.py counts each page's SQL queries (page cache off,
 # right after a publication) and explains those slower than 20 ms. Last,
 # comment POSTs (bench/http/comment.lua) go to the reference story of each
-# site, page cache on, POST_CAPTCHAS (20,000) captchas each. PAGES="home
+# site, page cache on, POST_CAPTCHAS (20,000) captchas each; they are deleted
+# again afterwards (unpost.py), so the kept big database's reference story
+# shows the same comments as the small one's. PAGES="home
 # search comment-post" loads only those (names as in pages.py).
 # Why granian: gunicorn's gthread workers each accept in a loop, so wrk's
 # keep-alive connections, opened at once, often all land on one process;
@@ -125,6 +127,12 @@ else
       sed -n 's/^TIMING \(.*\)=\(.*\)$/GEN_\1=\2/p; s/^SIZE \(.*\)$/GEN_SIZE="\1"/p' \
           "$SCALE_DIR/generate.log"; } >"$flag"
 fi
+unpost() { # unpost small|big: delete the comments the POST phase stored (unpost.py)
+    (site_env "$1" && DJANGO_SETTINGS_MODULE=settings_bench \
+        "$py" "$here/unpost.py" "warm-$1" "run-$1")
+}
+# A run that stopped during its POSTs left them on the kept big database.
+unpost big
 [ "$PREPARE_ONLY" = 1 ] && { echo "# databases ready" >&2; exit 0; }
 
 export DJANGO_SETTINGS_MODULE=settings_scale
@@ -239,6 +247,7 @@ post() { # post small|big PORT
             -s "$comment_lua" "http://127.0.0.1:$2" 2>&1; })
     echo "$out" >"$work/wrk-post-$1.txt"
     record "post:$1:comment-post" "$out"
+    unpost "$1"
 }
 POST_CAPTCHAS=${POST_CAPTCHAS:-20000}
 if wanted comment-post; then
