@@ -6,6 +6,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from khabar.comments import selectors
 from khabar.comments.selectors import comment_submission_checks
 from tests.factories import ArticleFactory, CommentFactory
 
@@ -63,3 +64,18 @@ def test_a_stored_duplicate_is_found_with_the_counts(home):
     )
     assert duplicate == stored.pk
     assert counts == {"same_text_recent": 1, "recent_from_source": 1}
+
+
+def test_counts_stop_at_the_cap(recent, monkeypatch):
+    """A flood is counted only as far as the spam rule needs, not read in full."""
+    monkeypatch.setattr(selectors, "SUBMISSION_COUNT_CAP", 1)
+    _duplicate, counts = comment_submission_checks(
+        text_key=TEXT_KEY, ip_address="10.0.0.1"
+    )
+    assert counts == {"same_text_recent": 1, "recent_from_source": 1}
+
+
+def test_no_dedupe_keys_finds_no_duplicate(home):
+    CommentFactory(article=ArticleFactory(), dedupe_key="")
+    duplicate, _counts = comment_submission_checks(text_key=TEXT_KEY, ip_address=None)
+    assert duplicate is None

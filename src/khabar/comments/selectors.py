@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from django.conf import settings
-from django.db import models
+from django.db import connection, models
 from django.utils import timezone
 
 from .models import Comment
@@ -90,6 +90,11 @@ def comment_reply_target(*, article, comment_id: object) -> Comment | None:
     return Comment.objects.approved().filter(article=article, pk=pk).first()
 
 
+# The spam rule is sure from 10 comments of one sender and 3 of one text
+# (``moderation.engine.spam.SpamLimits``); counting stops well past that.
+SUBMISSION_COUNT_CAP = 100
+
+
 def comment_submission_checks(
     *, text_key: str, ip_address: str | None, dedupe_keys: tuple[str, ...] = ()
 ) -> tuple[int | None, dict[str, int]]:
@@ -97,24 +102,40 @@ def comment_submission_checks(
 
     The counts are recent comments with the same text and recent ones from
     the same IP: the moderation engine scores repetition and floods from
-    them. Every comment submission asks both, so they are one query (each
-    branch of the OR has its own index).
+    them. Every comment submission asks both, so they are one query, each
+    part on its own index. Each count stops at ``SUBMISSION_COUNT_CAP``: a
+    flood of thousands from one address would otherwise be read again on
+    every one of its submissions (1.8 ms of the database's time each, with
+    bench/http's posts all from 127.0.0.1).
     """
     now = timezone.now()
-    same_text = models.Q(text_key=text_key, created_at__gte=now - timedelta(days=1))
-    from_source = models.Q(
-        ip_address=ip_address, created_at__gte=now - timedelta(minutes=10)
+    adapt = connection.ops.adapt_datetimefield_value
+    table = connection.ops.quote_name(Comment._meta.db_table)
+    keys = list(dedupe_keys) or [None]
+    cap = int(SUBMISSION_COUNT_CAP)
+
+    def capped(condition: str) -> str:
+        return (
+            f"(SELECT count(*) FROM (SELECT 1 FROM {table} "  # noqa: S608
+            f"WHERE {condition} AND created_at >= %s LIMIT {cap}) capped)"
+        )
+
+    sql = (
+        f"SELECT (SELECT max(id) FROM {table} "  # noqa: S608
+        f"WHERE dedupe_key IN ({', '.join(['%s'] * len(keys))})), "
+        f"{capped('text_key = %s')}, {capped('ip_address = %s')}"
     )
-    if not ip_address:
-        from_source = models.Q(pk__in=[])
-    stored = models.Q(dedupe_key__in=dedupe_keys)
-    found = Comment.objects.filter(same_text | from_source | stored).aggregate(
-        duplicate=models.Max("pk", filter=stored),
-        same_text_recent=models.Count("pk", filter=same_text),
-        recent_from_source=models.Count("pk", filter=from_source),
-    )
-    duplicate = found.pop("duplicate")
-    return duplicate, {name: count or 0 for name, count in found.items()}
+    params = [
+        *keys,
+        text_key,
+        adapt(now - timedelta(days=1)),
+        ip_address,
+        adapt(now - timedelta(minutes=10)),
+    ]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        duplicate, same_text, from_source = cursor.fetchone()
+    return duplicate, {"same_text_recent": same_text, "recent_from_source": from_source}
 
 
 def comment_history_for_commenter(
