@@ -143,3 +143,19 @@ def test_threaded_replies_render_nested(client):
     html = client.get(parent.article.url).content.decode()
     assert re.search(r"نظر اصلی.*<ol class=\"replies\">.*پاسخ به نظر", html, re.S)
     assert "نظر ردشده" not in html
+
+
+def test_behind_a_proxy_the_reader_address_is_stored(client, settings, premoderate):
+    """Behind nginx every request comes from nginx; the reader's address is kept."""
+    settings.KHABAR_PROXY_COUNT = 1
+    article = ArticleFactory()
+    token, answer = fresh_captcha(client, article)
+    data = {"name": "مریم", "email": "", "text": "خبر خوبی بود.", "parent": ""}
+    data.update(captcha_token=token, captcha_answer=answer)
+    client.post(
+        f"/comments/post/{article.news_code}/",
+        data,
+        REMOTE_ADDR="10.0.0.1",
+        HTTP_X_FORWARDED_FOR="6.6.6.6, 5.6.7.8",
+    )
+    assert Comment.objects.get().ip_address == "5.6.7.8"

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
+from khabar.core.clientip import client_ip
 from khabar.newsroom.selectors import article_get_by_code, article_get_for_comment
 
 from .captcha import captcha_new
@@ -22,10 +23,6 @@ from .forms import CommentForm
 from .limits import comment_rate_exceeded
 from .models import Comment
 from .services import comment_submit, comment_vote
-
-
-def _client_ip(request) -> str | None:
-    return request.META.get("REMOTE_ADDR") or None
 
 
 def _show_form(request, code: int, form, status: int, notice: str = ""):
@@ -47,7 +44,7 @@ def comment_post(request, code: int):
     if article is None:
         raise Http404
     form = CommentForm(request.POST, article=article)
-    if comment_rate_exceeded(ip_address=_client_ip(request), article_id=article.pk):
+    if comment_rate_exceeded(ip_address=client_ip(request), article_id=article.pk):
         notice = _("نظرهای زیادی پشت سر هم فرستاده شد؛ چند دقیقه بعد دوباره بفرستید.")
         return _show_form(request, code, form, 429, notice)
     if not form.is_valid():
@@ -59,7 +56,7 @@ def comment_post(request, code: int):
         email=data["email"],
         text=data["text"],
         parent=data["parent"],
-        ip_address=_client_ip(request),
+        ip_address=client_ip(request),
         notify_replies=data["notify_replies"],
     )
     query = {"comment": comment.status, "why": _decisive_code(comment)}

@@ -85,6 +85,12 @@ AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "core/locked_out.html"
+# Logins are locked out per reader address, found as comments find it.
+AXES_CLIENT_IP_CALLABLE = "khabar.core.clientip.client_ip"
+# How many proxies of ours stand in front of the app servers (nginx, a load
+# balancer): the reader's address is read from X-Forwarded-For that far
+# from the right (core.clientip). 0 trusts no header.
+KHABAR_PROXY_COUNT = env_int("KHABAR_PROXY_COUNT", 0)
 
 # Two-factor login for staff (core/twofactor/, django-otp): optional per user;
 # with KHABAR_STAFF_2FA_REQUIRED on, every admin user must enroll an

@@ -14,6 +14,7 @@ from django.views.decorators.csrf import csrf_exempt
 from taggit.models import Tag
 from wagtail.models import Site
 
+from khabar.core.clientip import client_ip
 from khabar.core.models import AgencySettings
 from khabar.newsroom.caching import mark_for_readers
 from khabar.newsroom.selectors import (
@@ -111,6 +112,6 @@ def read_beacon(request, code: int):
     page = article_get_by_code(code=code)
     if page is None:
         raise Http404
-    reader = request.META.get("REMOTE_ADDR") or "unknown"
+    reader = client_ip(request) or "unknown"
     read_record(article=page, reader=reader)
     return HttpResponse(status=204)
