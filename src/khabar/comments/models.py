@@ -45,6 +45,9 @@ class Comment(models.Model):
         on_delete=models.CASCADE,
         related_name="comments",
         verbose_name=_("خبر"),
+        # The (article, status, created_at) index below serves every lookup
+        # by story; a second index would only cost each new comment a write.
+        db_index=False,
     )
     parent = models.ForeignKey(
         "self",
@@ -67,9 +70,10 @@ class Comment(models.Model):
     reasons = models.JSONField(_("دلیل‌های تصمیم خودکار"), default=list, blank=True)
     primary_rule = models.CharField(_("دلیل اصلی"), max_length=20, blank=True)
     text_key = models.CharField(max_length=64, blank=True, editable=False)
-    dedupe_key = models.CharField(
-        max_length=64, null=True, blank=True, unique=True, editable=False
-    )
+    # Unique through a constraint in Meta: ``unique=True`` on a CharField also
+    # makes PostgreSQL keep a second, pattern-matching index of these random
+    # keys, which no query uses and every new comment writes to.
+    dedupe_key = models.CharField(max_length=64, null=True, blank=True, editable=False)
     likes = models.PositiveIntegerField(_("پسند"), default=0)
     dislikes = models.PositiveIntegerField(_("نپسند"), default=0)
     moderated_at = models.DateTimeField(_("زمان بررسی"), null=True, blank=True)
@@ -112,6 +116,9 @@ class Comment(models.Model):
             models.Index(fields=["text_key", "created_at"]),
             models.Index(fields=["ip_address", "created_at"]),
             models.Index(fields=["email"]),
+        ]
+        constraints = [
+            models.UniqueConstraint(fields=["dedupe_key"], name="comment_dedupe_key"),
         ]
 
     def __str__(self) -> str:
