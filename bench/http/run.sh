@@ -11,7 +11,7 @@
 #   - WordPress via ../shared/bench/anchors/setup-wordpress.sh (run its setup
 #     once first; skipped with a note when it is not installed).
 # SQLite by default; --pg uses PostgreSQL (database khabar_http) and Redis (db 7).
-# Knobs: DUR=10 (seconds per run), CONCS="8 32", POST_CONC=8, WORKERS (as serve),
+# Knobs: DUR=10 (seconds per run), CONCS="8 32", POST_CONC="8 32", WORKERS (as serve),
 # THREADS (as serve: granian 2, gunicorn 4; keep-alive),
 # SERVER=granian|gunicorn (granian, as `khabar serve --prod`), ONLY="article-warm home-warm …" (a subset of targets).
 set -euo pipefail
@@ -23,7 +23,7 @@ py=$repo/.venv/bin/python
 gunicorn=$repo/.venv/bin/gunicorn
 DUR=${DUR:-10}
 CONCS=${CONCS:-"8 32"}
-POST_CONC=${POST_CONC:-8}
+POST_CONC=${POST_CONC:-"8 32"}
 SERVER=${SERVER:-granian}
 # As `khabar serve --prod`: granian 1 process per core × 2 threads,
 # gunicorn 2 per core × 4 threads.
@@ -145,9 +145,16 @@ export CAPTCHAS=$work/captchas.tsv CSRF_COOKIE CSRF_TOKEN ARTICLE_CODE
 if [ -z "$ONLY" ] || [[ " $ONLY " == *" comment-post "* ]]; then
     # Warm every worker's POST path (the moderation tables load on first use)
     # with captchas from the far end of the list; not measured.
-    CAPTCHA_OFFSET=30000 COMMENT_RUN_TAG=warm wrk -t1 -c"$POST_CONC" -d3s \
+    CAPTCHA_OFFSET=30000 COMMENT_RUN_TAG=warm wrk -t1 -c"${POST_CONC%% *}" -d3s \
         -s "$here/comment.lua" "http://127.0.0.1:8021" >/dev/null 2>&1 || true
 fi
-measure comment-post "$POST_CONC" "http://127.0.0.1:8021" "$here/comment.lua"
+# Each concurrency spends its own stretch of the captcha list (10,000 each;
+# a spent captcha would be refused as a replay).
+offset=0
+for conc in $POST_CONC; do
+    export CAPTCHA_OFFSET=$offset
+    measure comment-post "$conc" "http://127.0.0.1:8021" "$here/comment.lua"
+    offset=$((offset + 10000))
+done
 
 "$py" "$here/table.py" "$results" "$profile" "$SERVER $WORKERS×$THREADS"
