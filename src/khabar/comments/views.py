@@ -44,7 +44,8 @@ def comment_post(request, code: int):
     if article is None:
         raise Http404
     form = CommentForm(request.POST, article=article)
-    if comment_rate_exceeded(ip_address=client_ip(request), article_id=article.pk):
+    ip_address = client_ip(request)
+    if comment_rate_exceeded(ip_address=ip_address, article_id=article.pk):
         notice = _("نظرهای زیادی پشت سر هم فرستاده شد؛ چند دقیقه بعد دوباره بفرستید.")
         return _show_form(request, code, form, 429, notice)
     if not form.is_valid():
@@ -56,7 +57,7 @@ def comment_post(request, code: int):
         email=data["email"],
         text=data["text"],
         parent=data["parent"],
-        ip_address=client_ip(request),
+        ip_address=ip_address,
         notify_replies=data["notify_replies"],
     )
     query = {"comment": comment.status, "why": _decisive_code(comment)}
