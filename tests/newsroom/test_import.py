@@ -9,6 +9,8 @@ from wagtail.models import Page, Revision
 from khabar.newsroom.importing.service import scraped_file_import
 from khabar.newsroom.models import ArticlePage, ImportRecord, RelatedArticle
 from khabar.newsroom.selectors import article_page_extras
+from tests.factories import ArticleFactory
+from tests.search.desk import desk_history, local_story
 
 pytestmark = pytest.mark.django_db
 
@@ -80,6 +82,29 @@ def test_related_headline_is_linked_when_its_article_arrives(
     assert scraped_file_import(path=related, home=home).status == "created"
     linked = article_page_extras(article=article)["related"][0]["article"]
     assert linked is not None and linked.news_code == 1224900
+
+
+def test_untagged_page_gets_the_tags_the_sites_editors_would_give(home, tmp_path):
+    """With enough tagged stories the site's own tag model picks the tags."""
+    for index, (parts, tags) in enumerate(desk_history()):
+        ArticleFactory(
+            title=parts["title"],
+            lead=parts["lead"],
+            body=[("paragraph", f"<p>{parts['body']}</p>")],
+            slug=f"desk-{index}",
+            tags=tags,
+        )
+    story = local_story("بوشهر", "نمایشگاه کتاب")
+    page = tmp_path / "local.txt"
+    page.write_text(
+        f"{story['title']}\n{story['lead']}\nگروه استان‌ها ایسکانیوز، {story['body']}\n"
+        "انتهای پیام/\nکد خبر: 1300001\n",
+        encoding="utf-8",
+    )
+    result = scraped_file_import(path=page, home=home)
+    assert result.status == "created", result.error
+    tags = {tag.name for tag in ArticlePage.objects.get(news_code=1300001).tags.all()}
+    assert tags == {"بوشهر", "نمایشگاه کتاب"}  # not «جلسه» or «مسئولان»
 
 
 @pytest.mark.parametrize(

@@ -11,7 +11,7 @@ from django.db import DatabaseError, transaction
 from django.utils.html import escape
 from django.utils.text import slugify
 
-from khabar.search.tagging import site_tags, tags_suggest
+from khabar.search.tagging import site_tag_model, site_tags, tags_suggest
 
 from ..models import (
     ArticlePage,
@@ -32,7 +32,9 @@ from .scraped import (
 
 FALLBACK_SERVICE = "عمومی"
 AUTO_TAGS = 5
-AUTO_TAG_MIN_SCORE = 2.0
+# The surest suggestions only: no editor looks at an imported page's tags.
+AUTO_TAG_MIN_COUNT = 2.0  # no site model: weighted mentions (headline 3, lead 2)
+AUTO_TAG_MIN_CHANCE = 0.5  # the site's model: chance its editors would tag it
 
 
 @dataclass
@@ -148,14 +150,23 @@ def _fill(article: ArticlePage, scraped: ScrapedArticle) -> None:
 
 
 def _suggested_tags(scraped: ScrapedArticle) -> list[str]:
-    """Tag a page that came without tags with the surest suggestions."""
+    """Tag a page that came without tags with the surest suggestions.
+
+    With enough tagged articles on the site its own tag model ranks them (the
+    chance that its editors would use each tag); before that, names found in
+    the headline or lead, or mentioned twice, are used.
+    """
     parts = {
         "title": scraped.headline,
         "lead": scraped.lead,
         "body": "\n".join(i.text for i in scraped.body if i.kind == "paragraph"),
     }
-    found = tags_suggest(parts=parts, existing=site_tags(), limit=AUTO_TAGS)
-    names = [item.name for item in found if item.score >= AUTO_TAG_MIN_SCORE]
+    model = site_tag_model()
+    least = AUTO_TAG_MIN_COUNT if model is None else AUTO_TAG_MIN_CHANCE
+    found = tags_suggest(
+        parts=parts, existing=site_tags(), limit=AUTO_TAGS, model=model, min_score=least
+    )
+    names = [item.name for item in found]
     if names:
         scraped.warnings.append("no tags on the page; suggested: " + "، ".join(names))
     return names
