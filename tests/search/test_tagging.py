@@ -68,6 +68,7 @@ def test_spellings_join_neighbours():
 
 # --- the learned ranker -------------------------------------------------------
 
+
 @pytest.fixture(scope="module")
 def desk_model():
     from khabar.search.tagging import tags_model_train
