@@ -85,13 +85,18 @@ def service_for(category: str, cache: dict) -> ServicePage:
     return cache[name]
 
 
+def _plain(value):
+    """Return a choices member as its plain value, anything else as it is."""
+    return str(value) if isinstance(value, str) else value
+
+
 class PageWriter:
     """Append live ArticlePages under services in bulk (valid treebeard paths)."""
 
     def __init__(self):
         self.content_type = ContentType.objects.get_for_model(ArticlePage)
         self.next_step: dict[int, int] = {}
-        columns = [
+        given = [
             "page_ptr_id",
             "overline",
             "lead",
@@ -101,6 +106,14 @@ class PageWriter:
             "byline",
             "title_key",
         ]
+        # Every other column gets its model default (or NULL), so fields added
+        # to ArticlePage later need no change here.
+        self.defaults = [
+            (field.column, None if field.null else _plain(field.get_default()))
+            for field in ArticlePage._meta.local_concrete_fields
+            if field.column not in given
+        ]
+        columns = [*given, *(column for column, _ in self.defaults)]
         self.sql = (
             f"INSERT INTO newsroom_articlepage ({', '.join(columns)}) "
             f"VALUES ({', '.join(['%s'] * len(columns))})"
@@ -175,6 +188,7 @@ class PageWriter:
                         search_key(item["title"])[:255]
                         if item.get("title_key")
                         else "",
+                        *(value for _, value in self.defaults),
                     )
                     for page, (_, item), text in zip(pages, rows, body, strict=True)
                 ],

@@ -6,7 +6,7 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
-from khabar.newsroom.models import ArticlePage
+from khabar.newsroom.models import ArticlePage, ServicePage
 from khabar.newsroom.services import article_publish
 from khabar.search.backends import Filters
 from khabar.search.models import SearchDocument
@@ -142,6 +142,37 @@ def test_rebuild_command_indexes_every_published_article(home):
     assert found("خبر") == []
     call_command("search", "rebuild", stdout=None)
     assert len(found("خبر")) == 2
+
+
+def _documents() -> dict[int, tuple]:
+    fields = ("title", "tags", "lead", "body", "service_id", "published_at")
+    return {
+        row[0]: row[1:]
+        for row in SearchDocument.objects.values_list("article_id", *fields)
+    }
+
+
+def test_rebuild_in_batches_writes_what_indexing_one_by_one_writes(
+    home, monkeypatch, django_assert_max_num_queries
+):
+    from khabar.search import services
+
+    for n, service in enumerate(["سیاسی", "ورزشی", "سیاسی", "اقتصادی", "ورزشی"]):
+        ArticleFactory(
+            title=f"خبر شماره {n} از نمایشگاه کتاب",
+            tags=[f"برچسب {n}", "کتاب"],
+            service_name=service,
+        )
+    one_by_one = _documents()
+    assert len(one_by_one) == 5
+    monkeypatch.setattr(services, "REBUILD_BATCH", 2)
+    # Queries do not grow with the articles: 3 batches of a few queries each.
+    with django_assert_max_num_queries(30):
+        assert services.index_rebuild() == 5
+    assert _documents() == one_by_one
+    assert len(found("کتاب")) == 5
+    sports = ServicePage.objects.get(title="ورزشی")
+    assert len(found("نمایشگاه", service_id=sports.pk)) == 2
 
 
 def test_no_results_page_suggests_tags_written_with_half_spaces(client, home):

@@ -5,7 +5,11 @@ pages: indexing runs in a task after the publication's own bump of
 ``site``, so a search page rendered in between is dropped again here.
 """
 
+from collections.abc import Iterable, Iterator
+from itertools import islice
+
 from django.db import connection, transaction
+from wagtail.models import Page
 
 from khabar.core.pagecache import page_cache_bump
 from khabar.newsroom.models import ArticlePage
@@ -17,6 +21,7 @@ from .documents import document_terms
 from .models import SearchDocument
 
 SEARCH = "search"
+REBUILD_BATCH = 500  # articles indexed in one transaction by index_rebuild()
 
 
 @transaction.atomic
@@ -25,22 +30,27 @@ def article_index(*, article: ArticlePage) -> SearchDocument | None:
     if not (article.live and article.news_code):
         article_unindex(article_id=article.pk)
         return None
-    parts = article_plain_parts(article=article)
+    fields = _document_fields(article, service_id=article.get_parent().pk)
     document, _ = SearchDocument.objects.update_or_create(
-        article_id=article.pk,
-        defaults={
-            "title": document_terms(f"{parts['overline']} {parts['title']}"),
-            "tags": document_terms(parts["tags"]),
-            "lead": document_terms(parts["lead"]),
-            "body": document_terms(parts["body"]),
-            "service_id": article.get_parent().pk,
-            "published_at": article.first_published_at,
-            "key_version": KEY_VERSION,
-        },
+        article_id=article.pk, defaults=fields
     )
     backend().upsert(document)
     page_cache_bump(SEARCH)
     return document
+
+
+def _document_fields(article: ArticlePage, *, service_id: int) -> dict:
+    """Return the search document's fields for ``article`` (its folded keys)."""
+    parts = article_plain_parts(article=article)
+    return {
+        "title": document_terms(f"{parts['overline']} {parts['title']}"),
+        "tags": document_terms(parts["tags"]),
+        "lead": document_terms(parts["lead"]),
+        "body": document_terms(parts["body"]),
+        "service_id": service_id,
+        "published_at": article.first_published_at,
+        "key_version": KEY_VERSION,
+    }
 
 
 @transaction.atomic
@@ -52,17 +62,57 @@ def article_unindex(*, article_id: int) -> None:
 
 
 def index_rebuild() -> int:
-    """Rebuild the whole index from the published articles; return how many."""
+    """Rebuild the whole index from the published articles; return how many.
+
+    Articles are indexed :data:`REBUILD_BATCH` at a time: their tags come in
+    one query, their services in another, and the documents and the
+    backend's index are written in bulk, one transaction a batch. Search
+    keeps answering from the batches already written.
+    """
     with transaction.atomic():
         SearchDocument.objects.all().delete()
         backend().clear()
         page_cache_bump(SEARCH)
+    articles = (
+        ArticlePage.objects.published()
+        .filter(news_code__isnull=False)
+        .prefetch_related("tags")
+        .order_by("pk")
+        .iterator(chunk_size=REBUILD_BATCH)
+    )
     count = 0
-    for article in ArticlePage.objects.published().iterator(chunk_size=500):
-        article_index(article=article)
-        count += 1
+    for batch in _batches(articles, REBUILD_BATCH):
+        count += _index_batch(batch)
+    page_cache_bump(SEARCH)
     if connection.vendor == "postgresql":
         # Fresh statistics, or the planner scans every vector (see docs/search.md).
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE search_searchdocument")
     return count
+
+
+def _batches(items: Iterable, size: int) -> Iterator[tuple]:
+    """Yield tuples of ``size`` items (the last may be shorter); Python 3.11 lacks
+    ``itertools.batched``."""
+    iterator = iter(items)
+    while batch := tuple(islice(iterator, size)):
+        yield batch
+
+
+@transaction.atomic
+def _index_batch(articles: tuple[ArticlePage, ...]) -> int:
+    """Write the search documents of ``articles`` in bulk; return how many."""
+    parents = {article.path[: -ArticlePage.steplen] for article in articles}
+    service_ids = dict(Page.objects.filter(path__in=parents).values_list("path", "pk"))
+    documents = [
+        SearchDocument(
+            article_id=article.pk,
+            **_document_fields(
+                article, service_id=service_ids[article.path[: -ArticlePage.steplen]]
+            ),
+        )
+        for article in articles
+    ]
+    SearchDocument.objects.bulk_create(documents)
+    backend().upsert_many(documents)
+    return len(documents)

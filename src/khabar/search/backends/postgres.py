@@ -87,6 +87,16 @@ def upsert(document) -> None:
         )
 
 
+def upsert_many(documents) -> None:
+    """Recompute many documents' vectors in one statement."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"UPDATE search_searchdocument SET document = {VECTOR} "  # noqa: S608
+            "WHERE article_id = ANY(%s)",
+            [[document.pk for document in documents]],
+        )
+
+
 def delete(article_id: int) -> None:
     """Nothing to do: the vector goes with its document row."""
 

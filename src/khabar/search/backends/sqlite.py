@@ -46,6 +46,21 @@ def upsert(document) -> None:
         )
 
 
+def upsert_many(documents) -> None:
+    """Write many documents' terms into the FTS table at once."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"DELETE FROM {TABLE} WHERE rowid IN "  # noqa: S608
+            f"({', '.join(['%s'] * len(documents))})",
+            [document.pk for document in documents],
+        )
+        cursor.executemany(
+            f"INSERT INTO {TABLE} (rowid, title, tags, lead, body) "  # noqa: S608
+            "VALUES (%s, %s, %s, %s, %s)",
+            [(doc.pk, doc.title, doc.tags, doc.lead, doc.body) for doc in documents],
+        )
+
+
 def delete(article_id: int) -> None:
     """Remove an article from the FTS table."""
     with connection.cursor() as cursor:
