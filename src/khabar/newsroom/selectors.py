@@ -323,7 +323,7 @@ def service_for_article(*, article: ArticlePage) -> ServicePage:
 
 
 def article_plain_parts(*, article: ArticlePage) -> dict[str, str]:
-    """Return the article's text fields as plain text (tags joined by spaces).
+    """Return the article's text fields as plain text (tags joined by spaces, by name).
 
     Paragraphs are read from the body's stored JSON (``raw_data``): turning
     every block into Python values looks up each story a read-more block
@@ -340,7 +340,8 @@ def article_plain_parts(*, article: ArticlePage) -> dict[str, str]:
         "overline": article.overline,
         "lead": article.lead,
         "body": "\n".join(paragraphs),
-        "tags": " ".join(tag.name for tag in article.tags.all()),
+        # Sorted: the order of a prefetched and a queried tag list may differ.
+        "tags": " ".join(sorted(tag.name for tag in article.tags.all())),
     }
 
 
