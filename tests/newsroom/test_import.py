@@ -9,8 +9,7 @@ from wagtail.models import Page, Revision
 from khabar.newsroom.importing.service import scraped_file_import
 from khabar.newsroom.models import ArticlePage, ImportRecord, RelatedArticle
 from khabar.newsroom.selectors import article_page_extras
-from tests.factories import ArticleFactory
-from tests.search.desk import desk_history, local_story
+from tests.search.desk import desk_articles_publish, desk_history, local_story
 
 pytestmark = pytest.mark.django_db
 
@@ -86,14 +85,7 @@ def test_related_headline_is_linked_when_its_article_arrives(
 
 def test_untagged_page_gets_the_tags_the_sites_editors_would_give(home, tmp_path):
     """With enough tagged stories the site's own tag model picks the tags."""
-    for index, (parts, tags) in enumerate(desk_history()):
-        ArticleFactory(
-            title=parts["title"],
-            lead=parts["lead"],
-            body=[("paragraph", f"<p>{parts['body']}</p>")],
-            slug=f"desk-{index}",
-            tags=tags,
-        )
+    desk_articles_publish(desk_history())
     story = local_story("بوشهر", "نمایشگاه کتاب")
     page = tmp_path / "local.txt"
     page.write_text(

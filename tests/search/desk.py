@@ -22,3 +22,17 @@ def desk_history():
     return [
         (local_story(city, event), [city, event]) for city in CITIES for event in EVENTS
     ]
+
+
+def desk_articles_publish(history) -> None:
+    """Publish ``history``'s stories as tagged articles (needs the database)."""
+    from tests.factories import ArticleFactory
+
+    for index, (parts, tags) in enumerate(history):
+        ArticleFactory(
+            title=parts["title"],
+            lead=parts["lead"],
+            body=[("paragraph", f"<p>{parts['body']}</p>")],
+            slug=f"desk-{index}",
+            tags=tags,
+        )

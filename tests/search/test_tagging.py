@@ -3,7 +3,7 @@
 import pytest
 
 from khabar.search.tagging import spellings, tags_suggest
-from tests.search.desk import desk_history, local_story
+from tests.search.desk import desk_articles_publish, desk_history, local_story
 
 
 def suggest(title="", lead="", body="", existing=None, limit=8):
@@ -172,17 +172,9 @@ def test_site_model_learns_from_the_sites_tagged_articles(django_assert_num_quer
     from django.core.cache import cache
 
     from khabar.search.tagging import site_tag_model
-    from tests.factories import ArticleFactory
 
     cache.clear()
-    for index, (parts, tags) in enumerate(desk_history()[:8]):
-        ArticleFactory(
-            title=parts["title"],
-            lead=parts["lead"],
-            body=[("paragraph", f"<p>{parts['body']}</p>")],
-            slug=f"desk-{index}",
-            tags=tags,
-        )
+    desk_articles_publish(desk_history()[:8])
     model = site_tag_model(min_articles=5)
     assert model is not None and model.history.articles == 8
     with django_assert_num_queries(0):
