@@ -9,11 +9,10 @@ from collections.abc import Iterable, Iterator
 from itertools import islice
 
 from django.db import connection, transaction
-from wagtail.models import Page
 
 from khabar.core.pagecache import page_cache_bump
 from khabar.newsroom.models import ArticlePage
-from khabar.newsroom.selectors import article_plain_parts
+from khabar.newsroom.selectors import article_plain_parts, service_for_article
 from khabar.text.search import KEY_VERSION
 
 from .backends import backend
@@ -30,16 +29,15 @@ def article_index(*, article: ArticlePage) -> SearchDocument | None:
     if not (article.live and article.news_code):
         article_unindex(article_id=article.pk)
         return None
-    fields = _document_fields(article, service_id=article.get_parent().pk)
     document, _ = SearchDocument.objects.update_or_create(
-        article_id=article.pk, defaults=fields
+        article_id=article.pk, defaults=_document_fields(article)
     )
     backend().upsert(document)
     page_cache_bump(SEARCH)
     return document
 
 
-def _document_fields(article: ArticlePage, *, service_id: int) -> dict:
+def _document_fields(article: ArticlePage) -> dict:
     """Return the search document's fields for ``article`` (its folded keys)."""
     parts = article_plain_parts(article=article)
     return {
@@ -47,7 +45,7 @@ def _document_fields(article: ArticlePage, *, service_id: int) -> dict:
         "tags": document_terms(parts["tags"]),
         "lead": document_terms(parts["lead"]),
         "body": document_terms(parts["body"]),
-        "service_id": service_id,
+        "service_id": service_for_article(article=article).pk,
         "published_at": article.first_published_at,
         "key_version": KEY_VERSION,
     }
@@ -65,9 +63,9 @@ def index_rebuild() -> int:
     """Rebuild the whole index from the published articles; return how many.
 
     Articles are indexed :data:`REBUILD_BATCH` at a time: their tags come in
-    one query, their services in another, and the documents and the
-    backend's index are written in bulk, one transaction a batch. Search
-    keeps answering from the batches already written.
+    one query, their services from the newsroom's cached list, and the
+    documents and the backend's index are written in bulk, one transaction a
+    batch. Search keeps answering from the batches already written.
     """
     with transaction.atomic():
         SearchDocument.objects.all().delete()
@@ -102,15 +100,8 @@ def _batches(items: Iterable, size: int) -> Iterator[tuple]:
 @transaction.atomic
 def _index_batch(articles: tuple[ArticlePage, ...]) -> int:
     """Write the search documents of ``articles`` in bulk; return how many."""
-    parents = {article.path[: -ArticlePage.steplen] for article in articles}
-    service_ids = dict(Page.objects.filter(path__in=parents).values_list("path", "pk"))
     documents = [
-        SearchDocument(
-            article_id=article.pk,
-            **_document_fields(
-                article, service_id=service_ids[article.path[: -ArticlePage.steplen]]
-            ),
-        )
+        SearchDocument(article_id=article.pk, **_document_fields(article))
         for article in articles
     ]
     SearchDocument.objects.bulk_create(documents)
