@@ -79,12 +79,7 @@ def _rank_order(vector: str) -> str:
 
 def upsert(document) -> None:
     """Recompute ``document``'s vector from its stored terms."""
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"UPDATE search_searchdocument SET document = {VECTOR} "  # noqa: S608
-            "WHERE article_id = %s",
-            [document.pk],
-        )
+    upsert_many([document])
 
 
 def upsert_many(documents) -> None:

@@ -37,17 +37,11 @@ def match_expression(
 
 def upsert(document) -> None:
     """Write ``document``'s terms into the FTS table (replacing what was there)."""
-    with connection.cursor() as cursor:
-        cursor.execute(f"DELETE FROM {TABLE} WHERE rowid = %s", [document.pk])  # noqa: S608
-        cursor.execute(
-            f"INSERT INTO {TABLE} (rowid, title, tags, lead, body) "  # noqa: S608
-            "VALUES (%s, %s, %s, %s, %s)",
-            [document.pk, document.title, document.tags, document.lead, document.body],
-        )
+    upsert_many([document])
 
 
 def upsert_many(documents) -> None:
-    """Write many documents' terms into the FTS table at once."""
+    """Write many documents' terms into the FTS table at once (replacing theirs)."""
     with connection.cursor() as cursor:
         cursor.execute(
             f"DELETE FROM {TABLE} WHERE rowid IN "  # noqa: S608
