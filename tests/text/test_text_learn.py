@@ -5,7 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from khabar.text.build import compound_heads, plural_or_indefinite
+from khabar.text.build import plural_or_indefinite
+from khabar.text.compounds import bound_heads, compound_heads
 from khabar.text.learn import (
     Sources,
     boundary_labels,
@@ -169,6 +170,17 @@ def test_compound_heads_are_mostly_half_spaced() -> None:
     heads = compound_heads(forms, attested, frozenset())
     assert "نویس" in heads
     assert "گاه" not in heads  # written joined after known words too
+
+
+def test_bound_heads_are_no_words_on_their_own() -> None:
+    firsts = ("سیره", "نامه", "فیلمنامه", "داستان", "خوش")
+    forms = {z(f"{a}|{b}") for a in firsts for b in ("نویس", "زنان", "دستی", "گاه")}
+    # Fars writes «X زنان» apart outside any compound; «دستی» is «دست» + «ی».
+    fars_pairs = Counter({z("حقوق|زنان"): 9, z("سیره|نویس"): 1, z("صنایع|دستی"): 1})
+    hazm = {"گاه": 500}  # a word of its own
+    words = frozenset(("دست", "نویس", "زنان", "گاه", "دستی"))
+    bound = bound_heads(forms, fars_pairs, hazm, frozenset(), words)
+    assert bound == {"نویس"}
 
 
 def test_learned_sections_round_trip(tmp_path: Path) -> None:

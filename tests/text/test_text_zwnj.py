@@ -80,6 +80,10 @@ def test_deleted_half_space_is_restored(gold: str) -> None:
         ("واژه نامهٔ", "واژه|نامهٔ"),
         ("شکسته ای", "شکسته|ای"),
         ("می آرامانم", "می|آرامانم"),
+        # a part that is no word on its own, maybe with an ending
+        ("سیره نویس", "سیره|نویس"),
+        ("نظریه پردازانی", "نظریه|پردازانی"),
+        ("حساب رسان", "حساب|رسان"),
     ],
 )
 def test_spaced_half_space_is_restored(spaced: str, gold: str) -> None:
@@ -135,6 +139,11 @@ def test_spaced_half_space_is_restored(spaced: str, gold: str) -> None:
         "بهروز",
         "فراموشش",
         "شهبازی",
+        # a word after another word, not a bound part of a compound
+        "نگاه نگران",
+        "صنایع دستی",
+        "حقوق زنان",
+        "این نویس",
         "می|شود",
         "نرم|افزار",
     ],

@@ -29,6 +29,11 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from khabar.text.chars import JOINING_LETTERS, LETTERS_TABLE, ZWNJ
+from khabar.text.compounds import (
+    RULE_SUFFIXES,
+    bound_heads,
+    compound_heads,
+)
 from khabar.text.learn import (
     RESPLIT_THRESHOLD,
     Sources,
@@ -39,9 +44,6 @@ from khabar.text.learn import (
 from khabar.text.table import TABLE_NAME, verb_forms, write_table
 from khabar.text.zwnj import (
     _JOINED_ENDINGS,
-    COMPARATIVE_SUFFIXES,
-    PLURAL_SUFFIXES,
-    VOWEL_CLITICS,
     Lexicon,
     Restorer,
 )
@@ -70,10 +72,6 @@ CURATED_FORMS = (
 )
 SPACED_PREFIXES = ("به" + ZWNJ,)
 MIN_FARS_COUNT = 2
-# A compound head ends this many half-spaced forms...
-HEAD_MIN_FORMS = 5
-# ...and is half-spaced in at least this share of the compounds with it.
-HEAD_MIN_SHARE = 0.7
 # Shortest word taken as an adjective from its superlative alone.
 MIN_ADJECTIVE = 3
 # A spaced compound is joined only when Fars writes it half-spaced at least
@@ -84,8 +82,6 @@ SPACED_FACTOR = 1
 SHEKAR_PAIR_MIN = 1000
 # The work tree (src/khabar/text/build.py → repo), with shared/ beside it.
 REPO = Path(__file__).resolve().parents[3]
-# Suffixes whose spaced spelling the restorer's rules already decide.
-RULE_SUFFIXES = frozenset(PLURAL_SUFFIXES + COMPARATIVE_SUFFIXES + VOWEL_CLITICS)
 # Correct text the spaced-compound model learns from (see khabar.text.learn).
 DEFAULT_TRAIN = tuple(
     REPO.parent / "shared/data/zwnj" / f"ud_perdt_{split}.tsv"
@@ -379,46 +375,12 @@ def build_sections(
         "learned": learned,
         "resplit": resplit,
         "heads": compound_heads(forms, attested, stopwords),
+        "bound": bound_heads(forms, fars_pairs, hazm, stopwords | verbs, words),
         "words": words,
         "adjectives": adjectives,
         "stopwords": stopwords,
         "present": present,
         "past": past,
-    }
-
-
-def compound_heads(
-    forms: Iterable[str], attested: Iterable[str], stopwords: frozenset[str]
-) -> set[str]:
-    """Find second parts that the sources write half-spaced far more than joined.
-
-    A head («نویس»، «آمیز») ends at least ``HEAD_MIN_FORMS`` attested forms with
-    one half-space, and makes at most a ``1 - HEAD_MIN_SHARE`` share of the
-    compounds with it attested joined (a known word + the head, with no
-    half-space). Rule suffixes (plural, comparative, clitics) are left to the
-    rules, and parts that start with «و» («وشش» of «سی‌وشش») are left out.
-    """
-    half: Counter[str] = Counter()
-    for form in forms:
-        if form.count(ZWNJ) == 1:
-            first, second = form.split(ZWNJ)
-            if len(first) >= 2 and len(second) >= 2:
-                half[second] += 1
-    attested = frozenset(attested)
-    joined: Counter[str] = Counter()
-    for word in attested:
-        for i in range(2, len(word) - 1):
-            if word[i - 1] in JOINING_LETTERS and word[i:] in half:
-                joined[word[i:]] += word[:i] in attested
-    return {
-        head
-        for head, n in half.items()
-        if n >= HEAD_MIN_FORMS
-        and n >= HEAD_MIN_SHARE * (n + joined[head])
-        and head not in RULE_SUFFIXES
-        and head not in stopwords
-        and not head.startswith(PLURAL_SUFFIXES)
-        and not head.startswith("و")  # «سی‌وشش»: «فراموشش» is no compound
     }
 
 

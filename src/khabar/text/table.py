@@ -11,6 +11,8 @@ The table is a gzip'd UTF-8 text file of sections, one word a line::
                («روانشناسی»), chosen by a learned model
     @heads     second parts of compounds that are written half-spaced
                («نویس»), split off an unknown joined word
+    @bound     second parts that are no words on their own («پرداز»): a
+               space before them is a half-space
     @words     correctly written words, never split and used as stems
     @adjectives  adjectives, which take «تر» and «ترین»
     @stopwords   function words (آن، این…), never joined across a space
@@ -36,6 +38,7 @@ SECTIONS = (
     "learned",
     "resplit",
     "heads",
+    "bound",
     "words",
     "adjectives",
     "stopwords",
@@ -103,6 +106,7 @@ def lexicon_from_sections(sections: Mapping[str, list[str]]) -> Lexicon:
         learned={form.replace(ZWNJ, ""): form for form in sections["learned"]},
         resplit={form.replace(ZWNJ, ""): form for form in sections["resplit"]},
         heads=frozenset(sections["heads"]),
+        bound=frozenset(sections["bound"]),
         words=frozenset(sections["words"]),
         adjectives=frozenset(sections["adjectives"]),
         stopwords=frozenset(sections["stopwords"]),

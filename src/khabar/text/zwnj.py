@@ -106,6 +106,8 @@ _PLURAL_CLITIC_SET = frozenset(PLURAL_CLITICS)
 _SPACED_AFTER_YEH = frozenset(("اند", "ایم", "اید"))
 # Joined endings a compound head may take («غم‌انگیزی»، «مرمت‌گران»).
 _HEAD_ENDINGS = ("انی", "ان", "ی")
+# Endings a spaced bound head may carry («پردازانی»، «نویس‌ها»، «نوازند»).
+_BOUND_ENDINGS = ("انی", "ان", "ی", "ها", "های", "هایی", "ند")
 # Joined inflections that keep a known «بی» word whole («بیکاران»، «بیجایشان»).
 _INFLECTIONS = ("ان", "یشان", "یتان", "یمان", "یش", "یم", "یت")
 # Possessive endings written joined, stripped when checking that a stem is known.
@@ -138,7 +140,9 @@ class Lexicon:
     only in text that deletes every other half-space. ``heads`` are second
     parts of compounds that the sources write half-spaced far more often than
     joined («‌نویس»، «‌آمیز»): an unknown joined word that is a known word + a
-    head is split («سیره‌نویس»).
+    head is split («سیره‌نویس»). ``bound`` are second parts that are no words
+    on their own («پرداز»): a space between a known word and one of them is a
+    half-space («نظریه پردازانی» → «نظریه‌پردازانی»).
     """
 
     zwnj: dict[str, str]
@@ -150,6 +154,7 @@ class Lexicon:
     learned: dict[str, str] = field(default_factory=dict)
     resplit: dict[str, str] = field(default_factory=dict)
     heads: frozenset[str] = frozenset()
+    bound: frozenset[str] = frozenset()
 
 
 class Restorer:
@@ -252,7 +257,8 @@ class Restorer:
         known word; «تر» (with an ending) after an adjective; a compound head
         after a word (a participle only with the ezafe); a clitic after «ه»/«ی»
         or a participle; «اند»/«ایم»/«اید» after «ه» or a known word in «ی»;
-        «شان»/«تان»/«مان» after a known word in «ه»/«ی». Function words and
+        «شان»/«تان»/«مان» after a known word in «ه»/«ی»; a bound part
+        («پرداز») after a known word. Function words and
         pairs that make a known word are kept apart, except a clitic after
         «ه» («پاره ای»), where the writer's space marks the boundary.
         """
@@ -297,7 +303,28 @@ class Restorer:
         if cur in _VOWEL_CLITIC_SET:
             known = prev in lex.words or prev in lex.verbs
             return known and self._takes_suffix(prev, cur)
+        if self._is_bound(head):
+            # «سیره نویس»: a part that is no word on its own closes a compound.
+            return (
+                len(prev) >= MIN_HEAD_FIRST
+                and prev in lex.words
+                and prev not in lex.stopwords
+            )
         return False
+
+    def _is_bound(self, part: str) -> bool:
+        """Tell whether ``part`` is a bound head, maybe with a joined ending.
+
+        With an ending, the token must not be a word itself («نگران» is not
+        «نگر» + «ان»).
+        """
+        lex = self.lexicon
+        if part in lex.bound:
+            return True
+        return part not in lex.words and any(
+            part.endswith(end) and part[: -len(end)] in lex.bound
+            for end in _BOUND_ENDINGS
+        )
 
     def _word(self, word: str) -> str:
         """Restore one word; a word that has a half-space already is kept."""
