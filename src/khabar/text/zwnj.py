@@ -321,9 +321,8 @@ class Restorer:
         lex = self.lexicon
         if part in lex.bound:
             return True
-        return part not in lex.words and any(
-            part.endswith(end) and part[: -len(end)] in lex.bound
-            for end in _BOUND_ENDINGS
+        return part not in lex.words and _ends_with_part(
+            part, lex.bound, _BOUND_ENDINGS
         )
 
     def _word(self, word: str) -> str:
@@ -454,10 +453,7 @@ class Restorer:
 
     def _is_head(self, part: str) -> bool:
         """Tell whether ``part`` is a compound head, maybe with a joined ending."""
-        heads = self.lexicon.heads
-        return part in heads or any(
-            part.endswith(end) and part[: -len(end)] in heads for end in _HEAD_ENDINGS
-        )
+        return _ends_with_part(part, self.lexicon.heads, _HEAD_ENDINGS)
 
     def _split_participle(self, word: str) -> str | None:
         """Split a clitic off a past participle: «نشسته‌ایم», not «نشست‌هایم».
@@ -531,6 +527,13 @@ class Restorer:
         return any(
             word.endswith(end) and word[: -len(end)] in words for end in _JOINED_ENDINGS
         )
+
+
+def _ends_with_part(part: str, parts: frozenset[str], endings: tuple) -> bool:
+    """Tell whether ``part`` is one of ``parts``, maybe with one of ``endings``."""
+    return part in parts or any(
+        part.endswith(end) and part[: -len(end)] in parts for end in endings
+    )
 
 
 def _has_boundary(form: str, position: int) -> bool:
