@@ -23,6 +23,7 @@ HEAD_MIN_SHARE = 0.7
 # A bound part may follow a word in Fars outside any attested compound this
 # many times, or as often as it does inside one.
 BOUND_MAX_LOOSE = 2
+# Suffixes whose spaced spelling the restorer's rules already decide.
 RULE_SUFFIXES = frozenset(PLURAL_SUFFIXES + COMPARATIVE_SUFFIXES + VOWEL_CLITICS)
 
 
