@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from khabar.moderation.engine import build, moderate, use_model
+from khabar.moderation.engine import build, moderate, use_model, use_shipped
 from khabar.moderation.engine.classifier import LinearModel, features, train
 from khabar.moderation.engine.insult_model import default_model, insult_probability
 from khabar.moderation.engine.tokens import tokenize
@@ -67,10 +67,7 @@ def test_retrain_from_a_site_csv(tmp_path: Path) -> None:
         )
         assert moderate("گزارش خوبی بود").decision == "publish"
     finally:
-        from khabar.moderation.engine import insult_model
-
-        insult_model._override.clear()
-        default_model.cache_clear()
+        use_shipped()
 
 
 def test_retrain_needs_both_classes(tmp_path: Path) -> None:

@@ -122,6 +122,7 @@ def _comment_store(comment: Comment, assessment: Assessment) -> None:
         action=AUTO_ACTION[comment.status],
         reasons=assessment.reasons,
         policy=assessment.policy,
+        insult_score=assessment.insult_score,
     )
     if comment.status == Comment.Status.APPROVED and comment.parent_id:
         transaction.on_commit(lambda: reply_notify_task.enqueue(comment.pk))

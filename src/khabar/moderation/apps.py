@@ -1,4 +1,6 @@
 from django.apps import AppConfig
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 
@@ -12,8 +14,14 @@ class ModerationConfig(AppConfig):
     def ready(self) -> None:
         from django.db.models.signals import post_delete, post_save
 
-        from .models import ModerationSettings, ServicePolicy
-        from .services import config_forget
+        from .config import config_forget
+        from .models import LogEntry, ModerationSettings, ServicePolicy
+        from .tasks import decision_logged
+
+        _check_insult_model()
+        post_save.connect(
+            decision_logged, sender=LogEntry, dispatch_uid="moderation-learn"
+        )
 
         for model in (ModerationSettings, ServicePolicy):
             for signal, name in ((post_save, "saved"), (post_delete, "deleted")):
@@ -22,3 +30,16 @@ class ModerationConfig(AppConfig):
                     sender=model,
                     dispatch_uid=f"moderation-config-{model.__name__}-{name}",
                 )
+
+
+def _check_insult_model() -> None:
+    """Load ``KHABAR_INSULT_MODEL`` now: a bad file stops startup with its reason."""
+    from .engine import ModelError, use_model
+
+    path = getattr(settings, "KHABAR_INSULT_MODEL", "")
+    if not path:
+        return
+    try:
+        use_model(path)
+    except ModelError as error:
+        raise ImproperlyConfigured(f"KHABAR_INSULT_MODEL: {error}") from error

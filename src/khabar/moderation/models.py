@@ -1,6 +1,7 @@
 """Moderation policy, per-service overrides and the audit log of every decision."""
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -47,6 +48,17 @@ class ModerationSettings(BaseSiteSetting):
     links_hold = models.PositiveSmallIntegerField(
         _("نگه\u200cداشتن از این تعداد پیوند"), default=2
     )
+    held_share = models.FloatField(
+        _("سهم نظرهای نگه\u200cداشته برای ناظر"),
+        default=0.15,
+        validators=[MinValueValidator(0.0), MaxValueValidator(1.0)],
+        help_text=_(
+            "بیشترین سهم نظرهای اخیر که برای بررسی ناظر نگه داشته می\u200cشود "
+            "(۰٫۱۵ یعنی ۱۵ درصد). آستانهٔ نگه\u200cداشتن توهین با ترافیک سایت "
+            "و تصمیم\u200cهای ناظران جابه\u200cجا می\u200cشود و هرگز از آستانهٔ "
+            "بالا پایین\u200cتر نمی\u200cرود."
+        ),
+    )
     banned_names = models.TextField(_("نام\u200cهای مسدود"), blank=True)
     banned_emails = models.TextField(_("ایمیل\u200cهای مسدود"), blank=True)
     banned_ips = models.TextField(_("نشانی\u200cهای IP مسدود"), blank=True)
@@ -68,6 +80,7 @@ class ModerationSettings(BaseSiteSetting):
                 FieldPanel("spam_hold"),
                 FieldPanel("spam_reject"),
                 FieldPanel("links_hold"),
+                FieldPanel("held_share"),
             ],
             heading=_("آستانه\u200cها"),
         ),
@@ -149,6 +162,9 @@ class LogEntry(models.Model):
     action = models.CharField(_("اقدام"), max_length=14, choices=Action.choices)
     reasons = models.JSONField(_("دلیل\u200cها"), default=list, blank=True)
     policy = models.CharField(_("سیاست"), max_length=12, blank=True)
+    # The insult score of an automatic decision, also below the hold band:
+    # the band follows the scores of the site's recent traffic.
+    insult_score = models.FloatField(_("امتیاز توهین"), null=True, blank=True)
     created_at = models.DateTimeField(_("زمان"), default=timezone.now)
 
     class Meta:
@@ -159,3 +175,61 @@ class LogEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_action_display()} #{self.comment_ref}"
+
+
+class HoldBand(models.Model):
+    """The insult hold threshold now in force, chosen from the site's recent traffic."""
+
+    site = models.OneToOneField(
+        "wagtailcore.Site", on_delete=models.CASCADE, related_name="+"
+    )
+    hold = models.FloatField(_("نگه\u200cداشتن توهین از"))
+    floor = models.FloatField(_("کف آستانه"))
+    traffic = models.PositiveIntegerField(_("نظرهای اخیر سنجیده"), default=0)
+    expected_share = models.FloatField(_("سهم نگه\u200cداشته با این آستانه"), default=0)
+    updated_at = models.DateTimeField(_("زمان"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("بازهٔ نگه\u200cداشتن")
+
+    def __str__(self) -> str:
+        return f"{self.hold:.3f} ({self.expected_share:.1%})"
+
+
+class SiteModel(models.Model):
+    """One model the site learned from its moderators, switched to or refused.
+
+    ``delta`` is added to the prior (the shipped model or
+    ``KHABAR_INSULT_MODEL``); the figures compare it with the model in force
+    on the newest decisions, held back from its training.
+    """
+
+    delta = models.BinaryField(_("مدل"))
+    prior = models.CharField(_("مدل پایه"), max_length=500, blank=True)
+    trained_on = models.PositiveIntegerField(_("تصمیم\u200cهای آموزش"))
+    held_back = models.PositiveIntegerField(_("تصمیم\u200cهای آزمون"))
+    last_decision = models.PositiveBigIntegerField(
+        _("آخرین تصمیم دیده\u200cشده"), help_text=_("شناسهٔ رویداد در گزارش")
+    )
+    ap_before = models.FloatField(_("دقت میانگین پیش از آن"))
+    ap_after = models.FloatField(_("دقت میانگین این مدل"))
+    f1_before = models.FloatField(_("F1 پیش از آن"))
+    f1_after = models.FloatField(_("F1 این مدل"))
+    active = models.BooleanField(_("در حال استفاده"), default=False)
+    created_at = models.DateTimeField(_("زمان"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("مدل آموخته از ناظران")
+        verbose_name_plural = _("مدل\u200cهای آموخته از ناظران")
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["active"],
+                condition=models.Q(active=True),
+                name="one_active_site_model",
+            )
+        ]
+
+    def __str__(self) -> str:
+        state = "✓" if self.active else "✗"
+        return f"{state} {self.ap_before:.3f} → {self.ap_after:.3f}"

@@ -4,12 +4,15 @@ from dataclasses import dataclass, field
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.cache import cache
-from wagtail.models import Site
+from django.db import transaction
 
 from khabar.text import search_key
 
 from . import pipeline
-from .models import LogEntry, ModerationSettings, Policy, ServicePolicy
+from .config import moderation_settings, site_config
+from .models import LogEntry, ModerationSettings, Policy
+from .tasks import hold_band_refresh_task
+from .workload import band_is_stale, band_seconds
 
 BANNED = "banned"
 
@@ -26,39 +29,7 @@ class Assessment:
     risk: float = 0.0
     policy: str = Policy.AUTO
     primary_rule: str = ""
-
-
-# Every comment post reads the site's settings and the services' policies;
-# they are kept in the (shared) cache and dropped whenever one is saved
-# (``config_forget``, connected in ``ModerationConfig.ready()``). The timeout
-# bounds staleness from changes no signal sees (a service moved in the tree).
-CONFIG_KEY = "moderation:config"
-CONFIG_SECONDS = 300
-
-
-def moderation_settings(*, site: Site | None = None) -> ModerationSettings:
-    """Return the moderation settings of ``site`` (default: the default site)."""
-    if site is None:
-        return _config()[0]
-    return ModerationSettings.for_site(site)
-
-
-def _config() -> tuple[ModerationSettings, dict[str, str]]:
-    """Return the default site's settings and the policies by service page path."""
-    config = cache.get(CONFIG_KEY)
-    if config is None:
-        site = Site.objects.filter(is_default_site=True).first()
-        policies = dict(
-            ServicePolicy.objects.values_list("service__path", "policy").order_by()
-        )
-        config = (ModerationSettings.for_site(site), policies)
-        cache.set(CONFIG_KEY, config, CONFIG_SECONDS)
-    return config
-
-
-def config_forget(**kwargs) -> None:
-    """Drop the cached settings and policies (a ``post_save`` / ``post_delete``)."""
-    cache.delete(CONFIG_KEY)
+    insult_score: float | None = None
 
 
 def policy_for_article(
@@ -91,11 +62,15 @@ def comment_assess(
     counts: dict[str, int],
 ) -> Assessment:
     """Run the site's moderation rules on a comment about to be stored."""
-    config, policies = _config()
-    if _is_banned(config, name=name, email=email, ip=ip_address):
+    config = site_config()
+    settings = config.settings
+    if _is_banned(settings, name=name, email=email, ip=ip_address):
         reason = {"rule": BANNED, "score": 1.0, "code": BANNED, "spans": []}
-        return Assessment("reject", [reason], 1.0, config.policy, BANNED)
-    policy = policy_for_article(article=article, config=config, policies=policies)
+        return Assessment("reject", [reason], 1.0, settings.policy, BANNED)
+    _band_keep_fresh(config)
+    policy = policy_for_article(
+        article=article, config=settings, policies=config.policies
+    )
     result = pipeline.run(
         text=text,
         article_text=article_text,
@@ -104,8 +79,22 @@ def comment_assess(
         counts=counts,
     )
     return Assessment(
-        result.decision, result.reasons, result.risk, policy, result.primary_rule
+        result.decision,
+        result.reasons,
+        result.risk,
+        policy,
+        result.primary_rule,
+        result.insult_score,
     )
+
+
+BAND_LOCK = "moderation:band-refresh"
+
+
+def _band_keep_fresh(config) -> None:
+    """Queue one refresh of the hold band when the one in force is stale."""
+    if band_is_stale(config.band) and cache.add(BAND_LOCK, 1, band_seconds()):
+        transaction.on_commit(hold_band_refresh_task.enqueue)
 
 
 def decision_log(
@@ -115,8 +104,13 @@ def decision_log(
     user: AbstractBaseUser | None = None,
     reasons: list[dict] | None = None,
     policy: str = "",
+    insult_score: float | None = None,
 ) -> LogEntry:
-    """Record one decision on ``comment``; the record outlives the comment."""
+    """Record one decision on ``comment``; the record outlives the comment.
+
+    ``insult_score`` is the automatic decision's insult score, kept also when
+    it is below the band: the band follows the scores of recent traffic.
+    """
     return LogEntry.objects.create(
         comment=comment,
         comment_ref=comment.pk,
@@ -124,6 +118,7 @@ def decision_log(
         action=action,
         reasons=reasons or [],
         policy=policy,
+        insult_score=insult_score,
     )
 
 

@@ -233,6 +233,12 @@ KHABAR_PAGE_CACHE = env_bool("KHABAR_PAGE_CACHE", True)
 # Days a deleted story or comment waits in the trash, restorable, before
 # `khabar trash expire` (run daily) deletes it for good.
 KHABAR_TRASH_DAYS = env_int("KHABAR_TRASH_DAYS", 30)
+# Moderation: a retrained insult model file (the prior the site learns on);
+# how many new moderator decisions start a new site model; how old the
+# insult hold band may get (seconds) before it follows the traffic again.
+KHABAR_INSULT_MODEL = env_str("KHABAR_INSULT_MODEL")
+KHABAR_LEARN_EVERY = env_int("KHABAR_LEARN_EVERY", 100)
+KHABAR_BAND_SECONDS = env_int("KHABAR_BAND_SECONDS", 300)
 
 # Background tasks (search indexing, reply emails, Wagtail's own) run inline
 # here; the production profile queues them in the database for

@@ -15,7 +15,9 @@ custom_words=(), counts=None) -> Verdict``
     ``rule -> (hold at or above, reject at or above)``.
 ``retrain(csv_path, out)`` / ``use_model(path)``
     Retrain the insult model from a site's labelled history (``text,label``)
-    and make the process use it.
+    and make the process use it; ``ModelError`` for a corrupt or incompatible
+    file. ``use_delta`` / ``learn`` (:mod:`.learning`) add what a site learns
+    from its moderators on top; :mod:`.band` bounds the share held.
 
 Shipped data (``data/``): ``lexicon.tsv.gz``, ``insult.bin.gz``,
 ``langid.json.gz``; ``python -m khabar.moderation.engine.build`` rebuilds them.
@@ -23,8 +25,17 @@ Shipped data (``data/``): ``lexicon.tsv.gz``, ``insult.bin.gz``,
 
 from pathlib import Path
 
+from khabar.moderation.engine.classifier import LinearModel, ModelError
 from khabar.moderation.engine.findings import Finding
-from khabar.moderation.engine.insult_model import use_model
+from khabar.moderation.engine.insult_model import (
+    default_model,
+    load_model,
+    prior_model,
+    text_features,
+    use_delta,
+    use_model,
+    use_shipped,
+)
 from khabar.moderation.engine.messages import MESSAGES, reader_message
 from khabar.moderation.engine.pipeline import (
     DEFAULT_THRESHOLDS,
@@ -60,9 +71,17 @@ __all__ = [
     "REJECT",
     "RULES",
     "Finding",
+    "LinearModel",
+    "ModelError",
     "Verdict",
+    "default_model",
+    "load_model",
     "moderate",
+    "prior_model",
     "reader_message",
     "retrain",
+    "text_features",
+    "use_delta",
     "use_model",
+    "use_shipped",
 ]

@@ -22,6 +22,10 @@ from operator import itemgetter
 from khabar.moderation.engine.tokens import Token, squeeze
 
 BUCKETS = 1 << 20
+# Raise FEATURES_VERSION whenever :func:`features` hashes text differently:
+# model files carry it, and a file made for other features is refused.
+FEATURES_VERSION = 1
+MODEL_FORMAT = "khabar-insult"
 MASK = BUCKETS - 1
 QUANT = 4096  # weights are stored as int16 multiples of 1 / QUANT
 MAX_TOKENS = 1000  # words the model reads: bounds the work on huge input
@@ -117,6 +121,11 @@ class LinearModel:
                 dense[key] = value
         return self.bias + sum(map(dense.__getitem__, feats))
 
+    def contribution(self, feats: Iterable[int]) -> float:
+        """Return how much ``feats`` (one word's) push the score, without bias."""
+        get = self.weights.get
+        return sum(get(feat, 0.0) for feat in feats)
+
     def probability(self, feats: Sequence[int]) -> float:
         """Return the calibrated probability that the text is offensive."""
         return self.calibrated(self.margin(feats))
@@ -127,30 +136,90 @@ class LinearModel:
         return sigmoid(slope * margin + intercept)
 
     def dumps(self) -> bytes:
-        """Serialize the model: a JSON header and two gzip'd integer arrays."""
+        """Serialize the model: a JSON header and two gzip'd integer arrays.
+
+        The header names the format, the feature version and the bucket count,
+        so a file made for other features is refused on load, not misread.
+        """
         weights = self.weights.items()
         keys = sorted(key for key, value in weights if round(value * QUANT))
         indexes = array.array("I", keys)
         values = array.array("h", (_quantize(self.weights[key]) for key in keys))
-        header = json.dumps({"bias": self.bias, "platt": self.platt, "n": len(keys)})
+        header = json.dumps(
+            {
+                "format": MODEL_FORMAT,
+                "features": FEATURES_VERSION,
+                "buckets": BUCKETS,
+                "bias": self.bias,
+                "platt": self.platt,
+                "n": len(keys),
+            }
+        )
         body = header.encode() + b"\n" + indexes.tobytes() + values.tobytes()
         return gzip.compress(body, mtime=0)
 
     @classmethod
     def loads(cls, blob: bytes) -> "LinearModel":
-        """Read a model written by :meth:`dumps`."""
-        body = gzip.decompress(blob)
-        head, _, rest = body.partition(b"\n")
-        header = json.loads(head)
+        """Read a model written by :meth:`dumps`; :class:`ModelError` if not one."""
+        header, rest = _read_header(blob)
         count = header["n"]
+        if len(rest) != 6 * count:
+            raise ModelError(
+                f"the file is cut short or padded: {len(rest)} bytes of weights "
+                f"where {6 * count} were announced"
+            )
         indexes = array.array("I")
         indexes.frombytes(rest[: 4 * count])
         values = array.array("h")
         values.frombytes(rest[4 * count : 6 * count])
+        if count and max(indexes) >= BUCKETS:
+            raise ModelError("a weight index lies outside the model's buckets")
         weights = {
             key: value / QUANT for key, value in zip(indexes, values, strict=True)
         }
-        return cls(weights, header["bias"], tuple(header["platt"]))
+        return cls(weights, float(header["bias"]), _platt(header["platt"]))
+
+
+class ModelError(ValueError):
+    """A model file that is corrupt or was made for other features."""
+
+
+def _read_header(blob: bytes) -> tuple[dict, bytes]:
+    """Return the checked JSON header of a model file and the bytes after it."""
+    try:
+        body = gzip.decompress(blob)
+    except (OSError, EOFError, zlib.error) as error:
+        raise ModelError(f"not a gzip'd Khabar insult model ({error})") from error
+    head, newline, rest = body.partition(b"\n")
+    try:
+        header = json.loads(head) if newline else None
+    except ValueError:
+        header = None
+    if not isinstance(header, dict) or not {"bias", "platt", "n"} <= header.keys():
+        raise ModelError(
+            "not a Khabar insult model: its header is missing or unreadable"
+        )
+    if header.get("format", MODEL_FORMAT) != MODEL_FORMAT:
+        raise ModelError(f"unknown model format {header['format']!r}")
+    made_for = (header.get("features", 1), header.get("buckets", BUCKETS))
+    if made_for != (FEATURES_VERSION, BUCKETS):
+        raise ModelError(
+            f"the model was made for features version {made_for[0]} with "
+            f"{made_for[1]} buckets; this Khabar uses version {FEATURES_VERSION} "
+            f"with {BUCKETS}: rebuild or retrain it"
+        )
+    if not isinstance(header["n"], int) or header["n"] < 0:
+        raise ModelError("not a Khabar insult model: bad weight count")
+    return header, rest
+
+
+def _platt(value: object) -> tuple[float, float]:
+    """Return a header's Platt pair, or raise :class:`ModelError`."""
+    try:
+        slope, intercept = (float(item) for item in value)  # type: ignore[union-attr]
+    except (TypeError, ValueError) as error:
+        raise ModelError("not a Khabar insult model: bad calibration") from error
+    return slope, intercept
 
 
 def _quantize(value: float) -> int:

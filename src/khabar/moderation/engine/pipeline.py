@@ -49,6 +49,7 @@ class Verdict:
     risk: float = 0.0
     policy: str = "auto"
     reason: str | None = None  # the code of the finding that decided
+    insult_score: float = 0.0  # also below the hold threshold: for the band
 
     @property
     def message(self) -> str:
@@ -146,7 +147,8 @@ def moderate(
     if policy == "premoderate":
         decision = HOLD
     reason = decisive.reason if decisive else None
-    return Verdict(decision, reasons, risk_of(scored), policy, reason)
+    insult = max((f.score for f in scored if f.rule == "insult"), default=0.0)
+    return Verdict(decision, reasons, risk_of(scored), policy, reason, insult)
 
 
 def _has_counts(counts: Mapping[str, int] | None) -> bool:

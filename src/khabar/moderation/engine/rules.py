@@ -33,10 +33,10 @@ def check_insult(text: str, tokens: Sequence[Token]) -> Finding | None:
 
 def model_spans(tokens: Sequence[Token]) -> tuple[Span, ...]:
     """Return the spans of the words that push the classifier most."""
-    weights = default_model().weights
+    model = default_model()
     scored = []
     for token in tokens:
-        weight = sum(weights.get(feat, 0.0) for feat in word_features(token.key))
+        weight = model.contribution(word_features(token.key))
         if weight >= SPAN_CONTRIBUTION:
             scored.append((weight, (token.start, token.end)))
     scored.sort(reverse=True)
