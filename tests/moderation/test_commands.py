@@ -11,6 +11,10 @@ from khabar.comments.models import Comment
 from khabar.comments.services import comment_moderate
 from tests.factories import ArticleFactory, CommentFactory
 
+from .conftest import APRICOT
+
+pytestmark = pytest.mark.django_db
+
 LINES = [
     {"id": 1, "text": "خبر خوبی بود، ممنون از گزارش دقیقتان."},
     {"id": "b", "text": "This comment is written entirely in English, sorry."},
@@ -54,13 +58,11 @@ def test_bad_lines_are_reported_with_their_number_and_order_is_kept(monkeypatch)
     assert "line 2" in err and "2 line(s) could not be read" in err
 
 
-@pytest.mark.django_db
 def test_article_option_needs_a_published_article(monkeypatch):
     _, err = run_moderate("", "--article", "987654", monkeypatch=monkeypatch)
     assert "No published article has news code 987654" in err
 
 
-@pytest.mark.django_db
 def test_article_option_feeds_the_off_topic_rule(monkeypatch):
     article = ArticleFactory(
         title="تیم فوتبال شهر در فینال جام حذفی پیروز شد",
@@ -78,7 +80,6 @@ def test_article_option_feeds_the_off_topic_rule(monkeypatch):
         assert "off_topic" in {reason["rule"] for reason in results[0]["reasons"]}
 
 
-@pytest.mark.django_db
 def test_export_writes_moderators_decisions_as_labels(tmp_path):
     kept = CommentFactory(text="نظر خوب")
     dropped = CommentFactory(text="نظر بد")
@@ -96,3 +97,55 @@ def test_export_writes_moderators_decisions_as_labels(tmp_path):
 def test_train_refuses_a_missing_file(tmp_path):
     with pytest.raises(CommandError, match="no such file"):
         call_command("moderation", "train", "--data", str(tmp_path / "none.csv"))
+
+
+def one(text: str) -> str:
+    return json.dumps({"id": 1, "text": text}, ensure_ascii=False)
+
+
+def test_model_option_scores_with_that_file(monkeypatch, tiny_model_file):
+    text = f"خبر خوبی بود {APRICOT}"
+    site, _ = run_moderate(one(text), monkeypatch=monkeypatch)
+    own, err = run_moderate(
+        one(text), "--model", str(tiny_model_file), monkeypatch=monkeypatch
+    )
+    assert site[0]["decision"] == "publish"
+    assert own[0]["decision"] in {"hold", "reject"}, err
+    assert "insult" in {reason["rule"] for reason in own[0]["reasons"]}
+
+
+def test_a_corrupt_model_option_is_a_clear_error(monkeypatch, tmp_path):
+    bad = tmp_path / "bad.bin.gz"
+    bad.write_bytes(b"garbage")
+    results, err = run_moderate(
+        one("خبر خوبی بود"), "--model", str(bad), monkeypatch=monkeypatch
+    )
+    assert results == []
+    assert str(bad) in err and "not a gzip" in err
+
+
+def test_decides_with_the_sites_word_list_and_policy(monkeypatch, site_policy):
+    site_policy("auto", custom_words="بادمجان")
+    results, _ = run_moderate(one("این بادمجان است"), monkeypatch=monkeypatch)
+    assert results[0]["decision"] == "reject"
+    site_policy("premoderate", custom_words="")
+    results, _ = run_moderate(one("خبر خوبی بود"), monkeypatch=monkeypatch)
+    assert results[0]["decision"] == "hold"
+
+
+def test_decides_with_the_sites_hold_band(monkeypatch, site_policy):
+    from wagtail.models import Site
+
+    from khabar.moderation.models import HoldBand
+
+    text = "نویسنده این خبر احمق است"
+    first, _ = run_moderate(one(text), monkeypatch=monkeypatch)
+    score = first[0]["reasons"][0]["score"]
+    assert first[0]["decision"] == "hold"
+    site = Site.objects.get(is_default_site=True)
+    HoldBand.objects.create(site=site, hold=score + 0.01, floor=0.3)
+    from khabar.moderation.config import config_forget
+
+    config_forget()
+    later, _ = run_moderate(one(text), monkeypatch=monkeypatch)
+    assert later[0]["decision"] == "publish"

@@ -66,11 +66,27 @@ def use_site_model(site_model_id: int | None) -> None:
     _in_use[:] = [wanted]
 
 
+def models_forget() -> None:
+    """Forget which models are loaded: the next comment loads the site's again."""
+    _in_use.clear()
+
+
 def run(
-    *, text: str, article_text: str | None, policy: str, config: SiteConfig, counts
+    *,
+    text: str,
+    article_text: str | None,
+    policy: str,
+    config: SiteConfig,
+    counts,
+    site_model: bool = True,
 ) -> Result:
-    """Moderate ``text`` under ``policy`` with the site's settings and model."""
-    use_site_model(config.site_model_id)
+    """Moderate ``text`` under ``policy`` with the site's settings and model.
+
+    ``site_model=False`` keeps the model the process chose (``khabar
+    moderate --model``) instead of the site's.
+    """
+    if site_model:
+        use_site_model(config.site_model_id)
     values = config.settings
     verdict = engine.moderate(
         text,

@@ -155,18 +155,29 @@ def learn(
     delta = fine_tune(prior, train_docs)
     candidate = StackedModel(prior, delta)
     margins = [candidate.margin(feats) for feats, _ in held]
-    delta.platt = fit_platt(margins, labels)
+    delta.platt = _rising(fit_platt(margins, labels))
     before = [current.probability(feats) for feats, _ in held]
     after = [delta.calibrated(margin) for margin in margins]
     review = Review(
         trained_on=len(train_docs),
         held_back=len(held),
         ap_before=round(average_precision(before, labels), 4),
-        ap_after=round(average_precision(after, labels), 4),
+        ap_after=round(average_precision(margins, labels), 4),
         f1_before=round(f1_at(before, labels, threshold), 4),
         f1_after=round(f1_at(after, labels, threshold), 4),
     )
     return candidate, review
+
+
+def _rising(platt: tuple[float, float]) -> tuple[float, float]:
+    """Keep a calibration that rises with the score.
+
+    Fitted on the held-back decisions, a falling slope would turn a
+    candidate that ranks them backwards into a perfect one; its average
+    precision is taken on the raw margins, so such a candidate is refused,
+    and its calibration is left neutral.
+    """
+    return platt if platt[0] > 0 else (1.0, 0.0)
 
 
 def _both_labels(docs: Sequence[Doc]) -> bool:
