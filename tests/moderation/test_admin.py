@@ -18,13 +18,18 @@ def test_queue_orders_by_risk_and_highlights_matched_words(client, staff):
         risk=0.9,
         primary_rule="insult",
         reasons=[
-            {"rule": "insult", "score": 0.9, "code": "lexicon", "spans": [[7, 11]]}
+            {
+                "rule": "insult",
+                "score": 0.9,
+                "code": "insult_lexicon",
+                "spans": [[7, 11]],
+            }
         ],
     )
     html = client.get(reverse("wagtailsnippets_comments_comment:list")).content.decode()
     assert "<mark>احمق</mark>" in html
     assert html.index("احمق") < html.index("نظری بی\u200cخطر")
-    assert "توهین 0.90" in html
+    assert "توهین ۰٫۹۰: واژه\u200cای از فهرست توهین" in html
 
 
 @pytest.mark.parametrize(
@@ -111,6 +116,30 @@ def test_report_counts_decisions_per_day_and_survives_deletion(client, staff):
     assert "انتشار به دست ناظر" in html
     entry = LogEntry.objects.get(comment_ref=pk, action=LogEntry.Action.APPROVE)
     assert entry.comment is None and entry.actor == staff
+
+
+def test_report_shows_the_hold_band_and_the_learned_models(client, staff):
+    from wagtail.models import Site
+
+    from khabar.moderation.models import HoldBand, SiteModel
+
+    site = Site.objects.get(is_default_site=True)
+    HoldBand.objects.create(
+        site=site, hold=0.4625, floor=0.3, traffic=1800, expected_share=0.149
+    )
+    figures = {"decisions": 400, "window": 100, "f1_before": 0.7}
+    SiteModel.objects.create(
+        delta=b"", ap_before=0.71, ap_after=0.78, f1_after=0.75,
+        active=True, **figures,
+    )  # fmt: skip
+    SiteModel.objects.create(
+        delta=b"", ap_before=0.78, ap_after=0.74, f1_after=0.7,
+        **figures,
+    )  # fmt: skip
+    html = client.get(reverse("moderation_report")).content.decode()
+    assert "از ۰.۴۶۳ تا ۰.۹۵" in html or "از ۰٫۴۶۳ تا ۰٫۹۵" in html
+    assert "۱۴٫۹٪" in html and "۱۵٫۰٪" in html
+    assert "در حال استفاده" in html and "کنار گذاشته" in html
 
 
 def test_moderator_role_without_permission_is_refused(client, django_user_model):

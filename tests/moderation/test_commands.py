@@ -149,3 +149,24 @@ def test_decides_with_the_sites_hold_band(monkeypatch, site_policy):
     config_forget()
     later, _ = run_moderate(one(text), monkeypatch=monkeypatch)
     assert later[0]["decision"] == "publish"
+
+
+def test_refresh_chooses_the_band_now(site_policy):
+    from khabar.moderation.models import HoldBand, LogEntry
+
+    site_policy("auto", held_share=0.1)
+    LogEntry.objects.bulk_create(
+        LogEntry(comment_ref=i, action="auto_publish", insult_score=i / 1000)
+        for i in range(1000)
+    )
+    out = io.StringIO()
+    call_command("moderation", "refresh", stdout=out)
+    band = HoldBand.objects.get()
+    assert 0.84 < band.hold < 0.86  # 100 comments from 0.85 to 0.95 (rejected)
+    assert f"insult hold band from {band.hold:.3f}" in out.getvalue()
+
+
+def test_learn_says_when_there_is_too_little_to_learn():
+    out = io.StringIO()
+    call_command("moderation", "learn", stdout=out)
+    assert "too few decisions" in out.getvalue()

@@ -7,6 +7,8 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column
 
+from khabar.core.persian import to_persian_digits
+
 RULE_LABELS = {
     "insult": _("توهین"),
     "not_persian": _("غیرفارسی"),
@@ -40,13 +42,40 @@ def highlighted_text(comment) -> SafeString:
     return mark_safe("".join(parts) + more)  # noqa: S308 - every part is escaped
 
 
+# Why a rule fired, by the engine's reason code, for the moderator.
+CODE_LABELS = {
+    "insult_lexicon": _("واژه\u200cای از فهرست توهین"),
+    "insult_model": _("مدل توهین"),
+    "custom_word": _("واژهٔ ممنوع این سایت"),
+    "not_persian": _("زبان دیگر"),
+    "finglish": _("فارسی با حروف لاتین"),
+    "off_topic": _("بی\u200cربط به خبر"),
+    "spam_link": _("پیوند"),
+    "spam_phone": _("شمارهٔ تماس"),
+    "spam_ad": _("تبلیغ"),
+    "spam_repeat": _("تکرار"),
+    "spam_flood": _("ارسال پیاپی"),
+    "empty": _("خالی"),
+    "banned": _("فرستندهٔ مسدود"),
+}
+
+
 def reasons_summary(comment) -> SafeString:
-    """Return the automatic decision's reasons as «rule (score)» labels."""
+    """Return the automatic decision's reasons: «rule score: why» in Persian.
+
+    The score is written with Persian digits; the words that decided are the
+    ones marked in the text column.
+    """
     return format_html_join(
         " ",
-        '<span class="w-status w-status--label">{} {}</span>',
+        '<span class="w-status w-status--label" title="{}">{} {}: {}</span>',
         (
-            (RULE_LABELS.get(reason["rule"], reason["rule"]), f"{reason['score']:.2f}")
+            (
+                reason.get("code", ""),
+                RULE_LABELS.get(reason["rule"], reason["rule"]),
+                to_persian_digits(f"{reason['score']:.2f}").replace(".", "\u066b"),
+                CODE_LABELS.get(reason.get("code", ""), reason.get("code", "")),
+            )
             for reason in comment.reasons or []
         ),
     )

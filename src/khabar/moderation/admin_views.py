@@ -19,7 +19,8 @@ from khabar.comments.selectors import comment_history_for_commenter
 from khabar.comments.services import comment_moderate
 from khabar.comments.trash import comment_purge, comment_restore, comment_trash
 
-from .models import LogEntry
+from .config import site_config
+from .models import LogEntry, SiteModel
 from .services import commenter_ban
 
 REPORT_DAYS = 14
@@ -81,6 +82,7 @@ def report(request):
         .annotate(count=Count("id"))
         .order_by("-day")
     )
+    config = site_config()
     days: dict = {}
     for row in rows:
         days.setdefault(row["day"], {})[row["action"]] = row["count"]
@@ -91,6 +93,9 @@ def report(request):
             "actions": LogEntry.Action.choices,
             "days": sorted(days.items(), reverse=True),
             "latest": LogEntry.objects.select_related("actor")[:100],
+            "band": config.band,
+            "settings": config.settings,
+            "site_models": SiteModel.objects.all()[:10],
         },
     )
 

@@ -197,20 +197,18 @@ class HoldBand(models.Model):
 
 
 class SiteModel(models.Model):
-    """One model the site learned from its moderators, switched to or refused.
+    """One review of the model the site learns from its moderators.
 
     ``delta`` is added to the prior (the shipped model or
-    ``KHABAR_INSULT_MODEL``); the figures compare it with the model in force
-    on the newest decisions, held back from its training.
+    ``KHABAR_INSULT_MODEL``). The figures compare it with the model in force
+    on the newest decisions, each scored before either learned from it; the
+    delta is switched to (``active``) only when it is not worse.
     """
 
     delta = models.BinaryField(_("مدل"))
     prior = models.CharField(_("مدل پایه"), max_length=500, blank=True)
-    trained_on = models.PositiveIntegerField(_("تصمیم\u200cهای آموزش"))
-    held_back = models.PositiveIntegerField(_("تصمیم\u200cهای آزمون"))
-    last_decision = models.PositiveBigIntegerField(
-        _("آخرین تصمیم دیده\u200cشده"), help_text=_("شناسهٔ رویداد در گزارش")
-    )
+    decisions = models.PositiveIntegerField(_("تصمیم\u200cهای آموخته"))
+    window = models.PositiveIntegerField(_("تصمیم\u200cهای سنجش"))
     ap_before = models.FloatField(_("دقت میانگین پیش از آن"))
     ap_after = models.FloatField(_("دقت میانگین این مدل"))
     f1_before = models.FloatField(_("F1 پیش از آن"))
@@ -233,3 +231,24 @@ class SiteModel(models.Model):
     def __str__(self) -> str:
         state = "✓" if self.active else "✗"
         return f"{state} {self.ap_before:.3f} → {self.ap_after:.3f}"
+
+
+class LearnerState(models.Model):
+    """The site learner between decisions: its shadow model and newest scores.
+
+    One row; the task that learns locks it, so two workers never learn from
+    the same decision twice.
+    """
+
+    state = models.BinaryField(_("وضعیت"), blank=True)
+    prior = models.CharField(_("مدل پایه"), max_length=500, blank=True)
+    last_decision = models.PositiveBigIntegerField(
+        _("آخرین تصمیم آموخته"), default=0, help_text=_("شناسهٔ رویداد در گزارش")
+    )
+    updated_at = models.DateTimeField(_("زمان"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("وضعیت یادگیری از ناظران")
+
+    def __str__(self) -> str:
+        return f"#{self.last_decision}"

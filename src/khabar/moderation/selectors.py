@@ -40,9 +40,18 @@ def labelled_decisions(limit: int = DECISIONS) -> list[tuple[str, int, int]]:
     return rows[-limit:]
 
 
-def labelled_since(log_id: int) -> int:
-    """Return how many moderator decisions were logged after log entry ``log_id``."""
-    return LogEntry.objects.filter(action__in=LABELS, pk__gt=log_id).count()
+def labelled_after(log_id: int, limit: int = 5000) -> list[tuple[int, str, int]]:
+    """Return ``(log id, text, label)`` of moderator decisions after ``log_id``.
+
+    Oldest first, at most ``limit`` (the rest waits for the next run); a
+    comment deleted for good teaches nothing.
+    """
+    rows = (
+        LogEntry.objects.filter(action__in=LABELS, pk__gt=log_id, comment__isnull=False)
+        .order_by("pk")
+        .values_list("pk", "comment__text", "action")[:limit]
+    )
+    return [(pk, text, LABELS[action]) for pk, text, action in rows]
 
 
 def recent_traffic(*, reject: float, limit: int = TRAFFIC) -> list[Recent]:
@@ -86,8 +95,3 @@ def site_model_delta(pk: int) -> bytes | None:
     """Return the stored delta of site model ``pk``, or None if it is gone."""
     blob = SiteModel.objects.filter(pk=pk).values_list("delta", flat=True).first()
     return bytes(blob) if blob is not None else None
-
-
-def site_model_latest() -> SiteModel | None:
-    """Return the newest site model tried, switched to or not."""
-    return SiteModel.objects.order_by("-created_at", "-pk").first()

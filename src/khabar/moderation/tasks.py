@@ -17,11 +17,11 @@ def hold_band_refresh_task() -> float | None:
 
 @task()
 def site_model_learn_task() -> bool:
-    """Learn from new moderator decisions; then follow them with the band."""
-    attempt = site_model_learn()
-    if attempt is not None:
+    """Learn from new moderator decisions; after a review, follow them with the band."""
+    review = site_model_learn()
+    if review is not None:
         hold_band_refresh()
-    return bool(attempt and attempt.active)
+    return bool(review and review.active)
 
 
 def decision_logged(sender, instance, created: bool, **kwargs) -> None:

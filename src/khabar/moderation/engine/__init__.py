@@ -16,7 +16,7 @@ custom_words=(), counts=None) -> Verdict``
 ``retrain(csv_path, out)`` / ``use_model(path)``
     Retrain the insult model from a site's labelled history (``text,label``)
     and make the process use it; ``ModelError`` for a corrupt or incompatible
-    file. ``use_delta`` / ``learn`` (:mod:`.learning`) add what a site learns
+    file. ``use_delta`` and :mod:`.learning` add what a site learns
     from its moderators on top; :mod:`.band` bounds the share held.
 
 Shipped data (``data/``): ``lexicon.tsv.gz``, ``insult.bin.gz``,
@@ -31,6 +31,7 @@ from khabar.moderation.engine.insult_model import (
     default_model,
     load_model,
     prior_model,
+    site_delta,
     text_features,
     use_delta,
     use_model,
@@ -80,6 +81,7 @@ __all__ = [
     "prior_model",
     "reader_message",
     "retrain",
+    "site_delta",
     "text_features",
     "use_delta",
     "use_model",

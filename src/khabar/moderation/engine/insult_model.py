@@ -73,6 +73,11 @@ def use_delta(delta: LinearModel | None) -> None:
     default_model.cache_clear()
 
 
+def site_delta() -> LinearModel | None:
+    """Return the site's learned delta in use, if any."""
+    return _delta[-1] if _delta else None
+
+
 def use_shipped() -> None:
     """Go back to the shipped model with no delta."""
     _prior.clear()

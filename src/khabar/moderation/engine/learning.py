@@ -1,24 +1,33 @@
 """Learn a site's own insult model from its moderators' decisions, on a prior.
 
 The site's model is the shipped (or configured) prior plus a small *delta*: a
-hashed linear model in the prior's calibrated-logit space, fitted to the
-site's labelled history with AdaGrad and an L2 pull towards zero, so that a
-few hundred decisions adjust the prior instead of replacing it. A candidate
-replaces the current model only when it ranks the newest decisions, held back
-from training, at least as well (average precision): no silent regressions.
+hashed linear model in the prior's calibrated-logit space. A
+:class:`SiteLearner` updates a *shadow* delta with one AdaGrad step per
+decision (log loss, an L2 pull towards zero, so that a few hundred decisions
+adjust the prior instead of replacing it). Before each step it scores the
+decision with the model in force and with the shadow, so every decision is
+first a test the shadow never trained on (test, then train). Every
+``review_every`` decisions, :meth:`SiteLearner.review` compares both on the
+newest window of those scores by average precision and switches to the
+shadow only if it is at least as good: no silent regressions.
 """
 
+import array
+import gzip
+import json
 import math
-import random
+from collections import deque
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from khabar.moderation.engine.classifier import LinearModel, fit_platt, sigmoid
+from khabar.moderation.engine.classifier import LinearModel, ModelError, sigmoid
 
 Doc = tuple[Sequence[int], int]  # hashed features, label (1 = rejected)
-HOLDOUT_SHARE = 0.2  # the newest fifth of the decisions judges a candidate
-MIN_HOLDOUT = 20
-MIN_DECISIONS = 50  # fewer decisions than this teach nothing reliable
+WINDOW = 500  # newest decisions a review compares the two models on
+MIN_REVIEW = 50  # fewer test-then-train decisions than this judge nothing
+RATE = 0.1
+L2 = 1e-4
+STATE_FORMAT = "khabar-site-learner"
 
 
 @dataclass(slots=True)
@@ -26,7 +35,7 @@ class StackedModel:
     """A prior plus a site's delta; scores like a :class:`LinearModel`.
 
     ``margin`` is the prior's calibrated logit plus the delta's margin; the
-    delta's own Platt pair calibrates the sum.
+    delta's own calibration (identity unless set) maps the sum.
     """
 
     prior: LinearModel
@@ -34,8 +43,7 @@ class StackedModel:
 
     def margin(self, feats: Sequence[int]) -> float:
         """Return the combined raw score of hashed features."""
-        slope, intercept = self.prior.platt
-        return slope * self.prior.margin(feats) + intercept + self.delta.margin(feats)
+        return _prior_logit(self.prior, feats) + self.delta.margin(feats)
 
     def probability(self, feats: Sequence[int]) -> float:
         """Return the calibrated probability that the text is offensive."""
@@ -53,10 +61,10 @@ class StackedModel:
 
 @dataclass(frozen=True, slots=True)
 class Review:
-    """How a candidate compares with the current model on held-back decisions."""
+    """How the shadow compares with the model in force on the newest decisions."""
 
-    trained_on: int
-    held_back: int
+    decisions: int  # seen by the learner in all
+    window: int  # newest decisions compared on
     ap_before: float
     ap_after: float
     f1_before: float
@@ -64,7 +72,7 @@ class Review:
 
     @property
     def accepted(self) -> bool:
-        """Tell whether the candidate is at least as good as the current model."""
+        """Tell whether the shadow is at least as good as the model in force."""
         return self.ap_after >= self.ap_before
 
 
@@ -90,97 +98,117 @@ def f1_at(scores: Sequence[float], labels: Sequence[int], threshold: float) -> f
     return 2 * true / (called + positives) if called + positives else 0.0
 
 
-def fine_tune(
-    prior: LinearModel,
-    docs: Sequence[Doc],
-    *,
-    epochs: int = 4,
-    rate: float = 0.1,
-    l2: float = 1e-3,
-    seed: int = 7,
-) -> LinearModel:
-    """Return a delta fitted to ``docs`` on top of the fixed ``prior``."""
+class SiteLearner:
+    """The shadow delta, its AdaGrad state and the newest test-then-train scores."""
+
+    def __init__(self, window: int | None = None) -> None:
+        self.weights: dict[int, float] = {}
+        self.squares: dict[int, float] = {}
+        self.bias = 0.0
+        self.bias_square = 1.0
+        self.seen = 0
+        self.window: deque[tuple[float, float, int]] = deque(maxlen=window or WINDOW)
+
+    def observe(
+        self, prior: LinearModel, active: LinearModel | None, feats, label: int
+    ) -> None:
+        """Score one decision with both models, then learn from it."""
+        base = _prior_logit(prior, feats)
+        before = (
+            active.calibrated(base + active.margin(feats))
+            if active
+            else (sigmoid(base))
+        )
+        get = self.weights.get
+        shadow = base + self.bias + sum(get(feat, 0.0) for feat in feats)
+        self.window.append((before, sigmoid(shadow), label))
+        self._step(feats, sigmoid(shadow) - label)
+        self.seen += 1
+
+    def _step(self, feats, grad: float) -> None:
+        """Take one AdaGrad step of log loss with an L2 pull on the touched weights."""
+        self.bias_square += grad * grad
+        self.bias -= RATE * grad / math.sqrt(self.bias_square)
+        weights, squares = self.weights, self.squares
+        for feat in feats:
+            old = weights.get(feat, 0.0)
+            step = grad + L2 * old
+            square = squares.get(feat, 1.0) + step * step
+            squares[feat] = square
+            weights[feat] = old - RATE * step / math.sqrt(square)
+
+    def review(self, threshold: float = 0.5) -> Review | None:
+        """Compare the shadow with the model in force on the window; None if too few.
+
+        Both were scored on each decision before the shadow learned from it,
+        so the figures are on decisions neither trained on.
+        """
+        labels = [label for _, _, label in self.window]
+        if len(labels) < MIN_REVIEW or not 0 < sum(labels) < len(labels):
+            return None
+        before = [score for score, _, _ in self.window]
+        after = [score for _, score, _ in self.window]
+        return Review(
+            decisions=self.seen,
+            window=len(labels),
+            ap_before=round(average_precision(before, labels), 4),
+            ap_after=round(average_precision(after, labels), 4),
+            f1_before=round(f1_at(before, labels, threshold), 4),
+            f1_after=round(f1_at(after, labels, threshold), 4),
+        )
+
+    def delta(self) -> LinearModel:
+        """Return a copy of the shadow as a delta to score with."""
+        return LinearModel(dict(self.weights), self.bias)
+
+    def dumps(self) -> bytes:
+        """Serialize the learner (float32 weights and squares, the window)."""
+        keys = sorted(self.weights)
+        header = {
+            "format": STATE_FORMAT,
+            "bias": self.bias,
+            "bias_square": self.bias_square,
+            "seen": self.seen,
+            "window": list(self.window),
+            "n": len(keys),
+        }
+        arrays = (
+            array.array("I", keys),
+            array.array("f", (self.weights[key] for key in keys)),
+            array.array("f", (self.squares.get(key, 1.0) for key in keys)),
+        )
+        body = (
+            json.dumps(header).encode() + b"\n" + b"".join(a.tobytes() for a in arrays)
+        )
+        return gzip.compress(body, mtime=0)
+
+    @classmethod
+    def loads(cls, blob: bytes) -> "SiteLearner":
+        """Read a learner written by :meth:`dumps`; :class:`ModelError` if not one."""
+        try:
+            head, _, rest = gzip.decompress(blob).partition(b"\n")
+            header = json.loads(head)
+            count = header["n"]
+            if header.get("format") != STATE_FORMAT or len(rest) != 12 * count:
+                raise ValueError("not a learner state")
+        except (OSError, EOFError, ValueError, KeyError, TypeError) as error:
+            raise ModelError(
+                f"the site learner's state is unreadable ({error})"
+            ) from None
+        keys, weights, squares = array.array("I"), array.array("f"), array.array("f")
+        keys.frombytes(rest[: 4 * count])
+        weights.frombytes(rest[4 * count : 8 * count])
+        squares.frombytes(rest[8 * count :])
+        learner = cls()
+        learner.weights = dict(zip(keys, weights, strict=True))
+        learner.squares = dict(zip(keys, squares, strict=True))
+        learner.bias, learner.bias_square = header["bias"], header["bias_square"]
+        learner.seen = header["seen"]
+        learner.window.extend(tuple(item) for item in header["window"])
+        return learner
+
+
+def _prior_logit(prior: LinearModel, feats: Sequence[int]) -> float:
+    """Return the prior's calibrated logit of ``feats``."""
     slope, intercept = prior.platt
-    base = [slope * prior.margin(feats) + intercept for feats, _ in docs]
-    positives = sum(label for _, label in docs) or 1
-    balance = math.sqrt(max(len(docs) - positives, 1) / positives)
-    weights: dict[int, float] = {}
-    squares: dict[int, float] = {}
-    bias, bias_square = 0.0, 1.0
-    order = list(range(len(docs)))
-    rng = random.Random(seed)  # noqa: S311 - shuffling, not secrets
-    for _ in range(epochs):
-        rng.shuffle(order)
-        for index in order:
-            feats, label = docs[index]
-            get = weights.get
-            margin = base[index] + bias + sum(get(feat, 0.0) for feat in feats)
-            grad = (sigmoid(margin) - label) * (balance if label else 1.0)
-            bias_square += grad * grad
-            bias -= rate * grad / math.sqrt(bias_square)
-            for feat in feats:
-                old = get(feat, 0.0)
-                step = grad + l2 * old
-                square = squares.get(feat, 1.0) + step * step
-                squares[feat] = square
-                weights[feat] = old - rate * step / math.sqrt(square)
-    return LinearModel(weights, bias)
-
-
-def split_newest(docs: Sequence[Doc]) -> tuple[list[Doc], list[Doc]]:
-    """Split decisions (oldest first) into training and the newest held back."""
-    held = max(MIN_HOLDOUT, round(len(docs) * HOLDOUT_SHARE))
-    return list(docs[:-held]), list(docs[-held:])
-
-
-def learn(
-    prior: LinearModel,
-    current: LinearModel | StackedModel,
-    docs: Sequence[Doc],
-    *,
-    threshold: float = 0.5,
-) -> tuple[StackedModel, Review] | None:
-    """Fit a candidate on a site's decisions (oldest first) and review it.
-
-    Returns ``None`` when there are too few decisions, or too few of either
-    label, to fit and judge a candidate. ``threshold`` is where the F1 beside
-    the average precision is taken (the hold threshold the site uses).
-    """
-    if len(docs) < MIN_DECISIONS:
-        return None
-    train_docs, held = split_newest(docs)
-    labels = [label for _, label in held]
-    if not 0 < sum(labels) < len(labels) or not _both_labels(train_docs):
-        return None
-    delta = fine_tune(prior, train_docs)
-    candidate = StackedModel(prior, delta)
-    margins = [candidate.margin(feats) for feats, _ in held]
-    delta.platt = _rising(fit_platt(margins, labels))
-    before = [current.probability(feats) for feats, _ in held]
-    after = [delta.calibrated(margin) for margin in margins]
-    review = Review(
-        trained_on=len(train_docs),
-        held_back=len(held),
-        ap_before=round(average_precision(before, labels), 4),
-        ap_after=round(average_precision(margins, labels), 4),
-        f1_before=round(f1_at(before, labels, threshold), 4),
-        f1_after=round(f1_at(after, labels, threshold), 4),
-    )
-    return candidate, review
-
-
-def _rising(platt: tuple[float, float]) -> tuple[float, float]:
-    """Keep a calibration that rises with the score.
-
-    Fitted on the held-back decisions, a falling slope would turn a
-    candidate that ranks them backwards into a perfect one; its average
-    precision is taken on the raw margins, so such a candidate is refused,
-    and its calibration is left neutral.
-    """
-    return platt if platt[0] > 0 else (1.0, 0.0)
-
-
-def _both_labels(docs: Sequence[Doc]) -> bool:
-    """Tell whether ``docs`` hold at least one example of each label."""
-    positives = sum(label for _, label in docs)
-    return 0 < positives < len(docs)
+    return slope * prior.margin(feats) + intercept
