@@ -131,7 +131,8 @@ def _other(verdict) -> str | None:
     if verdict.decision == engine.REJECT and verdict.insult_score < REJECT:
         return "reject"
     others = any(finding.rule != "insult" for finding in verdict.findings)
-    return "hold" if others and verdict.decision == engine.HOLD else None
+    held_anyway = others or verdict.insult_score >= REJECT
+    return "hold" if held_anyway and verdict.decision == engine.HOLD else None
 
 
 def score(site: Site, test: list[tuple[str, int]]) -> dict[str, float]:

@@ -92,3 +92,34 @@ def test_build_holds_out_a_fixed_tenth_for_calibration() -> None:
     assert 60 <= len(held) <= 140
     assert held == build.validation_rows(list(reversed(rows)))[::-1]
     assert all(build.held_out(text) for text, _ in held)
+
+
+def test_features_read_emphasis_and_numbers_as_the_plain_word() -> None:
+    plain = features(tokenize("این خیلی بد بود 12"))
+    assert features(tokenize("این خیلیییییی بد بود 345")) == plain
+
+
+def test_features_ignore_collection_artifacts() -> None:
+    # Pars-OFF writes @USER / @URL for mentions and links; PHATE keeps t.co links.
+    plain = set(features(tokenize("نظرت خیلی جالب بود")))
+    marked = features(tokenize("@USER نظرت خیلی جالب بود @URL https://t.co"))
+    assert set(marked) == plain
+
+
+def test_document_weights_scale_what_a_row_teaches() -> None:
+    word = features(tokenize("نادان"))
+    docs = [(word, 1), (word, 0)]
+    toward_insult = train(docs, epochs=3, doc_weights=[4.0, 1.0])
+    toward_clean = train(docs, epochs=3, doc_weights=[1.0, 4.0])
+    assert toward_insult.probability(word) > 0.5 > toward_clean.probability(word)
+
+
+def test_fit_sources_trains_and_calibrates_on_several_sources() -> None:
+    labelled = [(f"تو نادان و پست هستی {i}", 1) for i in range(60)]
+    labelled += [(f"خبر خوب شماره {i} بود", 0) for i in range(60)]
+    sources = {"tweets": labelled, "comments": [(f"ممنون {i}", 0) for i in range(50)]}
+    sources["comments"].append(("نامعلوم", -1))  # unknown labels never train
+    model = build.fit_sources(sources, build.default_lexicon(), epochs=3)
+    assert model.platt != (1.0, 0.0)
+    insult, clean = (build.text_features(text) for text in ("تو نادان هستی", "خبر خوب"))
+    assert model.probability(insult) > 0.5 > model.probability(clean)

@@ -4,6 +4,7 @@ import pytest
 
 from khabar.moderation.engine import moderate
 from khabar.moderation.engine.finglish import looks_finglish, to_finglish
+from khabar.moderation.engine.langid import identify
 from khabar.moderation.engine.rules import check_not_persian
 
 ZWNJ = "\u200c"
@@ -58,11 +59,43 @@ def empty_cache():
     yield
 
 
-def test_finglish_is_rejected_with_its_own_reason() -> None:
+def test_finglish_is_only_held_with_its_own_reason() -> None:
     verdict = moderate("salam, man in khabar ro kheili doost dashtam merci")
-    assert verdict.decision == "reject"
+    assert verdict.decision == "hold"
     assert verdict.reason == "finglish"
-    assert verdict.message.startswith("نظرهایی که با حروف لاتین")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "salam, man in khabar ro kheili doost dashtam merci",
+        "kheili khoob bood mamnoon az shoma",
+        "chera hichkas javab nemide?",
+        "age mishe zoodtar javab bedid",
+        "in dolat hich kari nemikone",
+        "dast shoma dard nakone, aali bood",
+        "vaghean ajib bood, nemidoonam chi begam",
+    ],
+)
+def test_finglish_is_held_never_rejected(text: str) -> None:
+    finding = check_not_persian(text)
+    assert finding is not None and finding.reason == "finglish"
+    assert finding.score >= 0.5
+    assert moderate(text).decision == "hold"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I totally disagree with the author of this article.",
+        "Great job guys, keep it up, really good reporting",
+        "Why would anyone believe this nonsense about the economy?",
+        "Thanks for sharing, I learned a lot from this story",
+    ],
+)
+def test_english_is_not_taken_for_finglish(text: str) -> None:
+    assert not looks_finglish(text)
+    assert moderate(text).decision == "reject"
 
 
 def test_single_foreign_word_is_only_held() -> None:
@@ -78,8 +111,116 @@ def test_generated_finglish_is_latin_and_flagged() -> None:
     text = to_finglish("من امروز به مدرسه رفتم و خیلی خوشحال شدم", seed=3)
     assert text.isascii()
     assert score(text) >= 0.9
+    assert moderate(text).decision == "hold"
 
 
 def test_text_without_letters_is_not_a_language_question() -> None:
     assert check_not_persian("😀😀😀 !!!") is None
     assert check_not_persian("۱۲۳۴") is None
+
+
+# Informal comments as people type them (written for these tests): colloquial
+# spelling, held-down letters, Arabic ي/ك, missing or spaced half-spaces,
+# emoji, laughter, digits, Latin brand names, links and mentions.
+ARABIC_YEH_KAF = "سلام. اين خبر خيلي مهم بود، ممنون از شما"
+PRESENTATION_FORMS = (  # «مرسی خیلی خوب بود» in Arabic presentation forms
+    "\ufee3\ufeae\ufeb3\ufbfd \ufea7\ufbff\ufee0\ufbfd \ufea7\ufeee\ufe8f \ufe91\ufeee\ufea9"
+)
+INFORMAL_PERSIAN = [
+    "خیلییییی خوب بود مرسیییی",
+    "واقعا عالییییی 😍😍😍",
+    "😂😂😂",
+    "خخخخخخخ",
+    "هههههههه",
+    "ههههه خیلی باحال بود",
+    "lol خخخ",
+    "۱۰۰٪ موافقم",
+    "100 درصد موافقم",
+    "قیمت ۲۵۰ هزار تومن، ارزش داره",
+    "گوشی Samsung Galaxy A54 خریدم راضیم",
+    "iPhone 15 Pro Max خیلی گرونه",
+    "من Samsung Galaxy S23 Ultra خریدم",
+    "لپ تاپ Asus Vivobook با رم 8 گیگ",
+    "کیفیت sound خوبه ولی bass کمه",
+    "مرسی از Digikala که زود فرستاد",
+    "برنامه Telegram رو آپدیت کنید درست میشه",
+    "VPN وصل نمیشه",
+    "OK بود",
+    "tnx خیلی خوب بود",
+    "لینکش اینه https://example.com/abc/def?x=1 ببینید",
+    "برای اطلاعات بیشتر www.example.ir",
+    "@ali_reza دمت گرم",
+    "زیبا بود 👍 #ایران",
+    ARABIC_YEH_KAF,
+    "كيفيتش خوبه ولي قيمتش بالاست",
+    "می خوام بدونم کی میاد",
+    "میخوام بدونم کی میاد",
+    f"نمی{ZWNJ}دونم والا 🤷‍♂️",
+    "ایول 👌👌",
+    "عالیه 👍🏻👍🏻👍🏻 پیشنهاد میکنم",
+    "اصلا راضی نیستم 😡😡",
+    "عالی!!!!!!!",
+    "اینو کی نوشته؟ 😂",
+    "ینی چی؟؟؟",
+    "ب نظرم ک اینطوری نی",
+    "سلاااام دوستاااان",
+    "گل بود گلللل",
+    "انشالله که درست میشه",
+    "ان شاء الله",
+    "الحمدلله بالاخره رسید",
+    "ماشالا چه خوشگله",
+    "حفظکم الله",
+    "به قول قرآن «ان مع العسر یسرا» پس ناامید نباشید",
+    "مچکرم",
+    "قربونت برم",
+    PRESENTATION_FORMS,
+]
+
+
+@pytest.mark.parametrize("text", INFORMAL_PERSIAN)
+def test_informal_persian_comments_are_not_held_as_foreign(text: str) -> None:
+    assert score(text) < 0.5
+    assert moderate(text).reason not in {"not_persian", "finglish"}
+
+
+def test_presentation_forms_read_as_plain_letters() -> None:
+    assert identify(PRESENTATION_FORMS).lang == "fa"
+
+
+def test_persian_comment_quoting_arabic_verse_is_only_held() -> None:
+    persian = "من واقعا نگرانم که این روزها همه چیز دارد بدتر میشود و کسی کاری نمیکند"
+    verse = "قل هل ننبئکم بالاخسرین اعمالا الذین ضل سعیهم فی الحیاه الدنیا وهم یحسبون انهم یحسنون صنعا"
+    finding = check_not_persian(f"{persian}، {verse}")
+    assert finding is None or finding.reject_score < 0.9
+
+
+FOREIGN_COMMENTS = [
+    ("شكرا جزيلا على هذا المقال الرائع والمفيد جدا", "ar"),
+    ("لا أعرف ماذا أقول عن هذا الموضوع، لكنه مهم للغاية بالنسبة لنا", "ar"),
+    ("هذه الحكومة لا تهتم بالشعب ولا بمعاناة الناس في هذه الأيام الصعبة 😡", "ar"),
+    ("میں نے یہ خبر پڑھی اور مجھے بہت اچھی لگی، شکریہ", "ur"),
+    ("آپ کا بہت شکریہ، یہ مضمون بہت معلوماتی ہے اور ہمیں پسند آیا", "ur"),
+    ("زه له دې خبر څخه ډېر خوشاله شوم، مننه", "ps"),
+    ("I totally disagree with the author of this article 👎", "latin"),
+    ("Great job guys 👍👍 keep it up, really good reporting", "latin"),
+]
+
+
+@pytest.mark.parametrize(("text", "lang"), FOREIGN_COMMENTS)
+def test_foreign_comments_are_still_rejected(text: str, lang: str) -> None:
+    guess = identify(text)
+    assert guess.lang == lang
+    assert score(text) >= 0.9
+    assert moderate(text).reason == "not_persian"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "بہت شکریہ",
+        "This is great دمت گرم",
+        "Samsung is the best phone company in the world, period. عالی",
+    ],
+)
+def test_short_or_mixed_foreign_comments_are_held(text: str) -> None:
+    assert 0.5 <= score(text) < 0.9

@@ -51,7 +51,8 @@ def test_a_shadow_that_learned_the_sites_word_is_switched_to():
     assert site.probability(apricot) > 0.5  # what the prior knew survives
 
 
-def test_a_shadow_worse_on_the_newest_decisions_is_refused():
+def test_a_shadow_worse_on_the_newest_decisions_is_refused(monkeypatch):
+    monkeypatch.setattr("khabar.moderation.engine.learning.RATE", 0.1)  # unlearn fast
     prior, learner = tiny_model(), SiteLearner(window=100)
     # older decisions approve «زردآلو», the newest reject it, as the prior does
     for feats, label in decisions(300, APRICOT, rude_with_word=False):

@@ -57,6 +57,7 @@ def test_a_worse_model_is_refused_and_logged(
     django_capture_on_commit_callbacks, caplog, tiny_model_file, monkeypatch
 ):
     monkeypatch.setattr("khabar.moderation.engine.learning.WINDOW", 100)
+    monkeypatch.setattr("khabar.moderation.engine.learning.RATE", 0.1)  # unlearn fast
     article = ArticleFactory()
     caplog.set_level(logging.INFO, logger="khabar.moderation")
     with (

@@ -18,6 +18,7 @@ REPO = Path(__file__).resolve().parents[2]
 
 
 def header_file(path: Path, header: dict, body: bytes = b"") -> Path:
+    header = {"features": FEATURES_VERSION, **header}
     path.write_bytes(gzip.compress(json.dumps(header).encode() + b"\n" + body))
     return path
 

@@ -57,8 +57,9 @@ def labelled_after(log_id: int, limit: int = 5000) -> list[tuple[int, str, int]]
 def recent_traffic(*, reject: float, limit: int = TRAFFIC) -> list[Recent]:
     """Return the insult scores of the newest automatic decisions under ``auto``.
 
-    ``other`` tells whether another rule held or rejected the comment anyway
-    (a non-insult reason; a rejection with an insult score under ``reject``).
+    ``other`` tells whether the comment was held or rejected whatever the
+    band: a non-insult reason, a rejection with an insult score under
+    ``reject``, a hold with one over it (only the site's model put it there).
     """
     rows = (
         LogEntry.objects.filter(action__in=AUTO, insult_score__isnull=False)
@@ -73,7 +74,7 @@ def _recent(action: str, score: float, reasons: list, reject: float) -> Recent:
     if action == LogEntry.Action.AUTO_REJECT and score < reject:
         return Recent(score, OTHER_REJECT)
     others = any(reason.get("rule") != "insult" for reason in reasons or ())
-    if action == LogEntry.Action.AUTO_HOLD and others:
+    if action == LogEntry.Action.AUTO_HOLD and (others or score >= reject):
         return Recent(score, OTHER_HOLD)
     return Recent(score)
 

@@ -20,7 +20,12 @@ OTHER_HOLD, OTHER_REJECT = "hold", "reject"
 
 @dataclass(frozen=True, slots=True)
 class Recent:
-    """One recent comment: its insult score and what other rules decided."""
+    """One recent comment: its insult score and what else decided it.
+
+    ``other`` is ``OTHER_HOLD`` for a comment held whatever its place in the
+    band (another rule, or a score only the site's model puts past reject),
+    ``OTHER_REJECT`` for one rejected whatever the band.
+    """
 
     score: float
     other: str | None = None  # OTHER_HOLD, OTHER_REJECT or None
@@ -41,14 +46,12 @@ def hold_threshold(
 ) -> Band:
     """Return the lowest hold threshold that holds at most ``share`` of ``recent``.
 
-    Comments rejected by any rule are not held; those held by another rule
-    use up the budget first. The threshold lies in ``[floor, reject]``.
+    Comments rejected whatever the band are not held; those held whatever the
+    band use up the budget first. The threshold lies in ``[floor, reject]``.
     """
     if len(recent) < MIN_TRAFFIC:
         return Band(floor, floor, len(recent), _share_held(recent, floor, reject))
-    held_by_other = sum(
-        1 for item in recent if item.other == OTHER_HOLD and item.score < reject
-    )
+    held_by_other = sum(1 for item in recent if item.other == OTHER_HOLD)
     budget = int(share * len(recent)) - held_by_other
     candidates = sorted(
         (item.score for item in recent if item.other is None and item.score < reject),
@@ -90,9 +93,8 @@ def _share_held(recent: Sequence[Recent], hold: float, reject: float) -> float:
     held = sum(
         1
         for item in recent
-        if item.score < reject
-        and item.other != OTHER_REJECT
-        and (item.other == OTHER_HOLD or item.score >= hold)
+        if item.other == OTHER_HOLD
+        or (item.other is None and hold <= item.score < reject)
     )
     return round(held / len(recent), 4)
 

@@ -1,10 +1,12 @@
 """A hashed linear classifier for insults: features, scoring, training.
 
 Features are folded word unigrams and bigrams, character 2–4-grams inside each
-(squeezed) word, and the lexicon's verdict; they are hashed with CRC-32 into
-``BUCKETS`` weights, so the model is a sparse table of integers. Training is a
-pure-Python logistic regression (AdaGrad, binary features) so that a site can
-retrain from its own labelled history with no extra dependency. Probabilities
+word (words squeezed, numbers as 0, collection artifacts such as @USER
+dropped: :func:`feature_key`, ``ARTIFACTS``), and the lexicon's verdict;
+they are hashed with CRC-32 into ``BUCKETS`` weights, so the model is a sparse
+table of integers. Training is a pure-Python logistic regression (AdaGrad,
+binary features) so that a site can retrain from its own labelled history
+with no extra dependency. Probabilities
 are calibrated with Platt scaling on held-out data.
 """
 
@@ -13,6 +15,7 @@ import gzip
 import json
 import math
 import random
+import re
 import zlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -24,7 +27,7 @@ from khabar.moderation.engine.tokens import Token, squeeze
 BUCKETS = 1 << 20
 # Raise FEATURES_VERSION whenever :func:`features` hashes text differently:
 # model files carry it, and a file made for other features is refused.
-FEATURES_VERSION = 1
+FEATURES_VERSION = 2  # 2: squeezed words, digits as 0, no source artifacts
 MODEL_FORMAT = "khabar-insult"
 MASK = BUCKETS - 1
 QUANT = 4096  # weights are stored as int16 multiples of 1 / QUANT
@@ -41,15 +44,32 @@ def hashed(feature: str) -> int:
     return zlib.crc32(feature.encode()) & MASK
 
 
+# Tokens that only say where a text was collected: Pars-OFF writes @USER and
+# @URL for mentions and links, PHATE keeps raw t.co links. A model that learns
+# them learns the source, not the insult (issue 20), so they are not features.
+ARTIFACTS = frozenset({"user", "url", "http", "https", "www", "com", "co", "t", "rt"})
+_DIGITS_RE = re.compile(r"\d+")
+
+
+@lru_cache(maxsize=1 << 16)
+def feature_key(key: str) -> str:
+    """Return the form of a token key the model reads: squeezed, digits as 0.
+
+    «خیلییییی» and «خیلی» are one word to the model; a number is a number.
+    """
+    return _DIGITS_RE.sub("0", squeeze(key))
+
+
 @lru_cache(maxsize=1 << 16)
 def word_features(key: str) -> tuple[int, ...]:
     """Return the hashed features of one word: itself first, then char n-grams.
 
-    The character 2–4-grams of the squeezed, padded word recur across words,
-    so their buckets are memoized; the word's own bucket comes first because
-    :func:`features` also builds word bigrams from it.
+    The word is read as :func:`feature_key`; its character 2–4-grams (padded)
+    recur across words, so their buckets are memoized; the word's own bucket
+    comes first because :func:`features` also builds word bigrams from it.
     """
-    padded = f"<{squeeze(key)}>"
+    key = feature_key(key)
+    padded = f"<{key}>"
     grams = {
         padded[i : i + size]
         for size in (2, 3, 4)
@@ -76,7 +96,7 @@ def features(tokens: Sequence[Token], lexicon_weight: float = 0.0) -> list[int]:
     (Counting an n-gram once per distinct word instead was tried: faster to
     score, but clearly worse on validation.)
     """
-    keys = list(map(_KEY, tokens[:MAX_TOKENS]))
+    keys = [key for key in map(_KEY, tokens[:MAX_TOKENS]) if key not in ARTIFACTS]
     table = dict(zip(keys, map(word_features, keys), strict=True))
     found: set[int] = set().union(*table.values())
     words = list(map(_FIRST, map(table.__getitem__, keys)))
@@ -234,13 +254,19 @@ def train(
     rate: float = 0.2,
     decay: float = 1e-6,
     seed: int = 13,
+    doc_weights: Sequence[float] | None = None,
 ) -> LinearModel:
-    """Fit logistic regression on ``(features, label)`` pairs with AdaGrad."""
+    """Fit logistic regression on ``(features, label)`` pairs with AdaGrad.
+
+    ``doc_weights`` scale each document's gradient (e.g. so that every source
+    counts the same however many rows it has); the rarer class is weighed up.
+    """
     weights: dict[int, float] = {}
     squares: dict[int, float] = {}
     bias, bias_square = 0.0, 1.0
-    positives = sum(label for _, label in docs) or 1
-    balance = (len(docs) - positives) / positives  # weigh the rarer class up
+    scale = list(doc_weights) if doc_weights is not None else [1.0] * len(docs)
+    positives = sum(w for (_, label), w in zip(docs, scale, strict=True) if label)
+    balance = (sum(scale) - positives) / (positives or 1)  # weigh the rarer class up
     order = list(range(len(docs)))
     rng = random.Random(seed)  # noqa: S311 - shuffling, not secrets
     for _ in range(epochs):
@@ -249,7 +275,7 @@ def train(
             feats, label = docs[index]
             get = weights.get
             prob = sigmoid(bias + sum(get(feat, 0.0) for feat in feats))
-            grad = (prob - label) * (balance if label else 1.0) ** 0.5
+            grad = (prob - label) * (balance if label else 1.0) ** 0.5 * scale[index]
             bias_square += grad * grad
             bias -= rate * grad / math.sqrt(bias_square)
             for feat in feats:

@@ -29,6 +29,21 @@ def phate(path: Path) -> Labelled:
         return [(row["text"], int(row["HateSpeech"])) for row in csv.DictReader(handle)]
 
 
+# ArmanEmo emotions that are (almost all) clean comments; HATE and ANGRY are
+# often insulting but are not insult labels, so they are never read as either.
+CLEAN_EMOTIONS = frozenset({"OTHER", "HAPPY", "SURPRISE", "SAD", "FEAR"})
+
+
+def armanemo_clean(path: Path) -> Labelled:
+    """Return ArmanEmo comments of the clean emotions as ``(text, 0)`` rows."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        return [
+            (row["text"], 0)
+            for row in csv.DictReader(handle)
+            if row["emotion"] in CLEAN_EMOTIONS
+        ]
+
+
 def labelled_csv(path: Path) -> Labelled:
     """Return ``(text, label)`` rows of a site's CSV (``text,label``: 1/0, OFF/NOT)."""
     with path.open(encoding="utf-8-sig", newline="") as handle:

@@ -12,7 +12,12 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
-from khabar.moderation.engine.classifier import LinearModel, ModelError, features
+from khabar.moderation.engine.classifier import (
+    LinearModel,
+    ModelError,
+    features,
+    sigmoid,
+)
 from khabar.moderation.engine.learning import StackedModel
 from khabar.moderation.engine.lexicon import default_lexicon
 from khabar.moderation.engine.tokens import Token, tokenize
@@ -87,9 +92,27 @@ def use_shipped() -> None:
 
 def insult_probability(tokens: Sequence[Token], lexicon_weight: float) -> float:
     """Return the calibrated probability that the tokenized text is offensive."""
+    return insult_probabilities(tokens, lexicon_weight)[0]
+
+
+def insult_probabilities(
+    tokens: Sequence[Token], lexicon_weight: float
+) -> tuple[float, float]:
+    """Return the site model's and the prior's probabilities, the text offensive.
+
+    Without a learned delta the two are the same number.
+    """
     if not tokens:
-        return 0.0
-    return default_model().probability(features(tokens, lexicon_weight))
+        return 0.0, 0.0
+    feats = features(tokens, lexicon_weight)
+    prior = prior_model()
+    slope, intercept = prior.platt
+    logit = slope * prior.margin(feats) + intercept
+    if not _delta:
+        probability = sigmoid(logit)
+        return probability, probability
+    delta = _delta[-1]
+    return delta.calibrated(logit + delta.margin(feats)), sigmoid(logit)
 
 
 def text_features(text: str) -> list[int]:

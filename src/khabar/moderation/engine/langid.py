@@ -3,21 +3,29 @@
 Script first: Latin-dominant text (English, Finglish, other Latin languages)
 and text in other scripts is not Persian; URLs, e-mails, mentions and short
 Latin runs inside a Persian comment are ignored, so a Persian comment quoting
-a foreign word or a name stays Persian. Arabic-script text is then scored by
-a character n-gram naive Bayes over fa, ar, ur and ps. Short texts carry
-little evidence, so their score is capped to «hold»: wrongly rejecting a real
+a foreign word or a name stays Persian. Latin brand and model names
+(capitalized, all caps or with digits: «Samsung Galaxy A54») are not counted
+as Latin words against the Persian ones. Arabic presentation forms (old
+keyboards, copied PDFs) are folded to plain letters first. Arabic-script text
+is then scored by a character n-gram naive Bayes over fa, ar, ur and ps, with
+the Arabic religious formulas Persian speakers write every day («ان شاء الله»)
+left out. Short texts carry little evidence, so their score is capped to
+«hold», and so is a text with a clearly Persian stretch next to the foreign
+one (a Persian comment quoting a Quran verse): wrongly rejecting a real
 Persian comment is the worst error.
 """
 
 import gzip
 import json
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 from itertools import repeat
 
 from khabar.moderation.engine.classifier import sigmoid
+from khabar.moderation.engine.finglish import ENGLISH
 
 LANGID_FILE = "langid.json.gz"
 LANGS = ("fa", "ar", "ur", "ps")
@@ -31,6 +39,13 @@ MARGIN = 12.0  # the same for longer texts
 MARGIN_SCALE = 8.0
 MIN_ARABIC = 4  # Arabic-script letters that make a Latin text mixed, not foreign
 SHORT_CAP = 0.85  # below the default reject threshold: short texts only hold
+WINDOW = 6  # words per stretch when looking for a Persian part of a foreign text
+PERSIAN_STRETCH = -40.0  # a stretch this much more Persian is a Persian part
+# Arabic formulas in everyday Persian use; they say nothing about the language.
+SHARED_WORDS = frozenset(
+    "الله اللهم شاء انشاءالله انشاالله ماشاءالله ماشاالله الحمدلله سبحان بسم"
+    " الرحمن الرحیم السلام علیکم علیه جل جلاله صلی".split()
+)
 
 _SKIP_RE = re.compile(
     r"(?:https?://|www\.)\S+|\S+@\S+\.\S+|[@#][\w.]+"
@@ -50,6 +65,11 @@ _ARABIC_WORD_RE = re.compile(f"[{ARABIC_LETTERS}]+")
 _LATIN_WORD_RE = re.compile(r"[A-Za-z\u00c0-\u024f]{2,}")
 _MARKS_RE = re.compile("[\u064b-\u065f\u0670\u0640]")  # harakat, tatweel
 _REPEAT_RE = re.compile(r"(.)\1{2,}")  # «گلللللل»: letters held down
+# Arabic presentation forms (FB50–FDFF, FE70–FEFF): NFKC folds them to letters.
+_PRESENTATION_RE = re.compile("[\ufb50-\ufdff\ufe70-\ufefe]+")
+# A Latin token; a name when capitalized, all caps or holding a digit.
+_LATIN_TOKEN_RE = re.compile(r"[A-Za-z0-9\u00c0-\u024f]*[A-Za-z\u00c0-\u024f]{2,}\w*")
+_NAME_RE = re.compile(r"[A-Z\u00c0-\u00de]|.*\d")
 # Fold what Persian typists write on Arabic keyboards, keep what tells languages.
 FOLD = str.maketrans({"\u064a": "ی", "\u0643": "ک", "\u0649": "ی"})
 
@@ -73,6 +93,25 @@ def arabic_words(text: str) -> list[str]:
     """Return the Arabic-script words of ``text``: folded, marks and repeats gone."""
     cleaned = _REPEAT_RE.sub(r"\1", _MARKS_RE.sub("", text.translate(FOLD)))
     return _ARABIC_WORD_RE.findall(cleaned)  # repeats squeezed once, not per word
+
+
+def fold_presentation_forms(text: str) -> str:
+    """Fold Arabic presentation forms («ﺧﯿﻠﯽ») to the plain letters («خیلی»)."""
+    if not _PRESENTATION_RE.search(text):
+        return text
+    return _PRESENTATION_RE.sub(lambda m: unicodedata.normalize("NFKC", m[0]), text)
+
+
+def plain_latin_words(text: str) -> int:
+    """Count the Latin words that are not names: the ones that tell a language.
+
+    A capitalized English function word («This») opens a sentence: not a name.
+    """
+    return sum(
+        1
+        for word in _LATIN_TOKEN_RE.findall(text)
+        if not _NAME_RE.match(word) or word.lower() in ENGLISH
+    )
 
 
 @cache
@@ -103,24 +142,52 @@ def log_likelihoods(words: list[str]) -> dict[str, float]:
     return dict(zip(LANGS, map(sum, zip(*per_word, strict=True)), strict=True))
 
 
+def foreign_lead(words: list[str]) -> float:
+    """Return the log-likelihood lead of the best other language over Persian."""
+    scores = log_likelihoods(words)
+    return max(scores[lang] for lang in LANGS if lang != "fa") - scores["fa"]
+
+
+def has_persian_stretch(words: list[str]) -> bool:
+    """Tell whether some stretch of ``WINDOW`` words is clearly Persian."""
+    return any(
+        foreign_lead(words[start : start + WINDOW]) <= PERSIAN_STRETCH
+        for start in range(0, min(len(words), MAX_WORDS) - WINDOW + 1, WINDOW // 2)
+    )
+
+
 def arabic_script_score(words: list[str]) -> tuple[float, str]:
     """Return (how sure the words are not Persian, best language).
 
     The margin is the log-likelihood lead of the best other language over
-    Persian; short texts need a larger lead and never score up to «reject».
+    Persian; short texts need a larger lead and never score up to «reject»,
+    nor do texts with a clearly Persian stretch (a quote inside a comment).
     """
+    words = [word for word in words if word not in SHARED_WORDS]
+    if not words:
+        return 0.0, "fa"
     scores = log_likelihoods(words)
     best = max(scores, key=scores.__getitem__)
     margin = max(scores[lang] for lang in LANGS if lang != "fa") - scores["fa"]
-    short = len(words) < SHORT_WORDS
     offset = SHORT_MARGIN if len(words) < MEDIUM_WORDS else MARGIN
     score = sigmoid((margin - offset) / MARGIN_SCALE)
-    return (min(score, SHORT_CAP) if short else score), best
+    if score > SHORT_CAP and (len(words) < SHORT_WORDS or has_persian_stretch(words)):
+        score = SHORT_CAP
+    return score, best
+
+
+def mostly_persian(words: list[str], text: str) -> bool:
+    """Tell whether Arabic-script words outweigh the Latin ones that are not names.
+
+    «گوشی Samsung Galaxy A54 خریدم» has more Latin letters than Persian ones,
+    but its sentence is Persian: names are not English evidence.
+    """
+    return len(words) >= max(1, plain_latin_words(text))
 
 
 def identify(text: str) -> LangGuess:
     """Guess whether ``text`` is Persian; see the module docstring."""
-    raw = text[:MAX_CHARS]
+    raw = fold_presentation_forms(text[:MAX_CHARS])
     # Every skipped pattern needs a Latin letter, «@» or «#»: a plain Persian
     # comment never pays for the (slow, backtracking) pattern.
     text = _SKIP_RE.sub(" ", raw) if _SKIP_HINT_RE.search(raw) else raw
@@ -132,8 +199,8 @@ def identify(text: str) -> LangGuess:
     other = letters - arabic - latin
     if arabic + latin + max(other, 0) == 0:
         return LangGuess(0.0, "none", 0)
-    if arabic >= max(latin, other):
-        words = arabic_words(text)
+    words = arabic_words(text) if arabic else []
+    if arabic >= other and (arabic >= latin or mostly_persian(words, text)):
         score, lang = arabic_script_score(words)
         return LangGuess(score, lang, len(words))
     foreign = _LATIN_WORD_RE.findall(text) if latin >= other else text.split()

@@ -91,9 +91,9 @@ def decide(
     findings: Sequence[Finding], thresholds: Mapping[str, tuple[float, float]]
 ) -> tuple[str, Finding | None]:
     """Return the ``auto`` decision and the finding that decided it."""
-    rejects = [f for f in findings if f.score >= thresholds[f.rule][1]]
+    rejects = [f for f in findings if f.reject_score >= thresholds[f.rule][1]]
     if rejects:
-        return REJECT, max(rejects, key=lambda finding: finding.score)
+        return REJECT, max(rejects, key=lambda finding: finding.reject_score)
     holds = [f for f in findings if f.score >= thresholds[f.rule][0]]
     if holds:
         return HOLD, max(holds, key=lambda finding: finding.score)

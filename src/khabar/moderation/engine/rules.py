@@ -4,7 +4,7 @@ from collections.abc import Mapping, Sequence
 
 from khabar.moderation.engine.classifier import word_features
 from khabar.moderation.engine.findings import Finding, Span
-from khabar.moderation.engine.insult_model import default_model, insult_probability
+from khabar.moderation.engine.insult_model import default_model, insult_probabilities
 from khabar.moderation.engine.langid import identify
 from khabar.moderation.engine.lexicon import custom_lexicon, default_lexicon
 from khabar.moderation.engine.spam import SpamLimits, spam_score
@@ -17,18 +17,30 @@ EXPLAIN_FROM = 0.3  # find model spans only for texts this likely offensive
 
 
 def check_insult(text: str, tokens: Sequence[Token]) -> Finding | None:
-    """Score insults: lexicon hits (sure) combined with the classifier."""
+    """Score insults: lexicon hits (sure) combined with the classifier.
+
+    With a model the site learned, the finding's score is the site's; a
+    rejection rests on the prior's score (``sure``) when that is lower: the
+    site's decisions are a biased sample (held and reported comments), so
+    they may move a comment into or out of the hold band, not into rejection.
+    """
     hits = default_lexicon().match_tokens(text, tokens)
     lexicon_weight = max((hit.weight for hit in hits), default=0.0)
-    probability = insult_probability(tokens, lexicon_weight)
-    score = 1.0 - (1.0 - lexicon_weight) * (1.0 - probability)
+    probability, prior = insult_probabilities(tokens, lexicon_weight)
+    score = _combined(lexicon_weight, probability)
     if score <= 0.0:
         return None
+    sure = min(score, _combined(lexicon_weight, prior))
     if hits:
         spans = tuple(sorted({(hit.start, hit.end) for hit in hits}))
-        return Finding("insult", score, "insult_lexicon", spans)
+        return Finding("insult", score, "insult_lexicon", spans, sure)
     spans = model_spans(tokens) if probability >= EXPLAIN_FROM else ()
-    return Finding("insult", score, "insult_model", spans)
+    return Finding("insult", score, "insult_model", spans, sure)
+
+
+def _combined(lexicon_weight: float, probability: float) -> float:
+    """Return the insult score of a lexicon verdict and a model probability."""
+    return 1.0 - (1.0 - lexicon_weight) * (1.0 - probability)
 
 
 def model_spans(tokens: Sequence[Token]) -> tuple[Span, ...]:
@@ -57,12 +69,17 @@ def check_custom(
 
 
 def check_not_persian(text: str) -> Finding | None:
-    """Score text that is not Persian (foreign language, script or Finglish)."""
+    """Score text that is not Persian (foreign language, script or Finglish).
+
+    Finglish is Persian typed in Latin letters: it keeps its score, so that it
+    is held for a moderator, but a rejection never rests on it (``sure`` 0).
+    """
     guess = identify(text)
     if guess.score <= 0.0:
         return None
-    reason = "finglish" if guess.lang == "latin" and _finglish(text) else "not_persian"
-    return Finding("not_persian", guess.score, reason)
+    if guess.lang == "latin" and _finglish(text):
+        return Finding("not_persian", guess.score, "finglish", sure=0.0)
+    return Finding("not_persian", guess.score, "not_persian")
 
 
 def _finglish(text: str) -> bool:
