@@ -41,6 +41,7 @@ sys.path.insert(0, str(REPO / "src"))
 
 from khabar.moderation.engine import build, corpora  # noqa: E402
 from khabar.moderation.engine.band import Recent, hold_threshold  # noqa: E402
+from khabar.moderation.engine.learning import average_precision  # noqa: E402
 from khabar.moderation.engine.lexicon import default_lexicon  # noqa: E402
 from khabar.moderation.engine.tokens import tokenize  # noqa: E402
 
@@ -166,18 +167,6 @@ def reject_threshold(scorer: Scorer, train: dict[str, Rows]) -> float:
             threshold, ranked[allowed] + 1e-6 if allowed < len(ranked) else 0
         )
     return min(threshold, 1.0 + 1e-6)
-
-
-def average_precision(probs: Sequence[float], labels: Sequence[int]) -> float:
-    """Return the area under the precision-recall curve (average precision)."""
-    pairs = sorted(zip(probs, labels, strict=True), key=lambda pair: -pair[0])
-    positives = sum(labels) or 1
-    hits = total = 0.0
-    for rank, (_, label) in enumerate(pairs, start=1):
-        if label:
-            hits += 1
-            total += hits / rank
-    return total / positives
 
 
 def prf(probs: Sequence[float], labels: Sequence[int], cut: float) -> tuple[float, ...]:
