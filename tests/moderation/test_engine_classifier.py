@@ -106,14 +106,6 @@ def test_features_ignore_collection_artifacts() -> None:
     assert set(marked) == plain
 
 
-def test_document_weights_scale_what_a_row_teaches() -> None:
-    word = features(tokenize("نادان"))
-    docs = [(word, 1), (word, 0)]
-    toward_insult = train(docs, epochs=3, doc_weights=[4.0, 1.0])
-    toward_clean = train(docs, epochs=3, doc_weights=[1.0, 4.0])
-    assert toward_insult.probability(word) > 0.5 > toward_clean.probability(word)
-
-
 def test_fit_sources_trains_and_calibrates_on_several_sources() -> None:
     labelled = [(f"تو نادان و پست هستی {i}", 1) for i in range(60)]
     labelled += [(f"خبر خوب شماره {i} بود", 0) for i in range(60)]

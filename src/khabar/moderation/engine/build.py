@@ -37,7 +37,7 @@ EPOCHS, RATE, DECAY = 8, 0.02, 1e-6
 NEWS_SENTENCES = 12_000  # clean formal examples: news prose must not look rude
 # Weight of naive Bayes log-ratios added to the LR weights (an NB-LR blend).
 # 0.05 was chosen on Pars-OFF validation when news was the only clean text;
-# leave-one-source-out (bench/moderation/loso.py, docs/decisions/0007) it
+# leave-one-source-out (bench/moderation/loso.py, docs/decisions/0005) it
 # ranks every held-out source worse than plain LR, and with ArmanEmo's clean
 # comments in training plain LR no longer scores formal prose high.
 NB_SHARE = 0.0

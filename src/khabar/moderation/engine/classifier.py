@@ -254,19 +254,16 @@ def train(
     rate: float = 0.2,
     decay: float = 1e-6,
     seed: int = 13,
-    doc_weights: Sequence[float] | None = None,
 ) -> LinearModel:
     """Fit logistic regression on ``(features, label)`` pairs with AdaGrad.
 
-    ``doc_weights`` scale each document's gradient (e.g. so that every source
-    counts the same however many rows it has); the rarer class is weighed up.
+    The rarer class is weighed up, so a skewed source does not teach "clean".
     """
     weights: dict[int, float] = {}
     squares: dict[int, float] = {}
     bias, bias_square = 0.0, 1.0
-    scale = list(doc_weights) if doc_weights is not None else [1.0] * len(docs)
-    positives = sum(w for (_, label), w in zip(docs, scale, strict=True) if label)
-    balance = (sum(scale) - positives) / (positives or 1)  # weigh the rarer class up
+    positives = sum(label for _, label in docs)
+    balance = (len(docs) - positives) / (positives or 1)  # weigh the rarer class up
     order = list(range(len(docs)))
     rng = random.Random(seed)  # noqa: S311 - shuffling, not secrets
     for _ in range(epochs):
@@ -275,7 +272,7 @@ def train(
             feats, label = docs[index]
             get = weights.get
             prob = sigmoid(bias + sum(get(feat, 0.0) for feat in feats))
-            grad = (prob - label) * (balance if label else 1.0) ** 0.5 * scale[index]
+            grad = (prob - label) * (balance if label else 1.0) ** 0.5
             bias_square += grad * grad
             bias -= rate * grad / math.sqrt(bias_square)
             for feat in feats:
