@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Benchmark khabar.text against hazm, python-negar and rishe on UD PerDT.
+# Benchmark khabar.text against hazm, python-negar and rishe on PerDT and NSURL.
 # Sets up bench/text/.venv (gitignored) on first use, then prints one table.
-# Usage: bench/text/run.sh [--split dev|test|all] [--tools NAME ...] | --heldout
+# Usage: bench/text/run.sh [--gold perdt|nsurl ...] [--tools NAME ...]
+#        bench/text/run.sh --cross [--worst N] | --heldout
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"

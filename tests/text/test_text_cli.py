@@ -101,3 +101,28 @@ def test_runs_as_a_module(tmp_path: Path) -> None:
     )
     assert result.returncode == 2
     assert b"byte offset 0" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("style", "expected"),
+    [
+        ("modern", f"گروه{ZWNJ}ها بزرگ{ZWNJ}تر می{ZWNJ}شود\n"),
+        ("keep", f"گروهها بزرگتر می{ZWNJ}شود\n"),
+    ],
+)
+def test_style_picks_how_plurals_and_comparatives_are_written(
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    style: str,
+    expected: str,
+) -> None:
+    feed_stdin(monkeypatch, "گروهها بزرگتر میشود\n".encode())
+    assert main(["--style", style]) == 0
+    assert capsys.readouterr().out == expected
+
+
+def test_unknown_style_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as stop:
+        main(["--style", "classic"])
+    assert stop.value.code == 2
+    assert "invalid choice: 'classic'" in capsys.readouterr().err

@@ -7,6 +7,8 @@ Sources (none is copied; only the derived word table is written):
 * shekar's ``data/files/compound_words.csv``, ``vocab.csv`` and ``verbs.csv`` (MIT);
 * the Fars News articles in ``shared/data/news/fars_news.jsonl``, counted for
   which spelling of a word (joined, half-space, spaced) newsrooms use;
+* the Persian Wikipedia word counts in ``shared/data/zwnj/fawiki_word_counts.tsv``
+  (used when present), which vote on spellings and attest words;
 * a short curated list of «به‌» adverbs, which no lexicon above lists.
 
 The UD PerDT sentences (the benchmark) are read only as training labels for
@@ -92,10 +94,15 @@ Voters = tuple[tuple[str, int, int], ...]
 # half-spaced form with frequency 0 (see prefers_plain).
 SHEKAR_STRONG = 200_000
 # Judging a lexicon's half-spaced form: shekar's web counts and Fars both vote.
-LEXICON_VOTERS: Voters = (("shekar", 1, 1000), ("fars", 1, 3))
+LEXICON_VOTERS: Voters = (("shekar", 1, 1000), ("fars", 1, 3), ("wiki", 1, 50))
 # Judging an affix split («مهمترین» → «مهم‌ترین»): web counts favour joined
 # typing, so only Fars votes, and needs a threefold majority.
-AFFIX_VOTERS: Voters = (("fars", 3, 3),)
+AFFIX_VOTERS: Voters = (("fars", 3, 3), ("wiki", 3, 50))
+# Wikipedia word counts (fawiki, 82 M tokens): a half-spaced spelling seen this
+# often is a candidate form, and a word seen this often is attested. Chosen
+# across sources (docs/text.md): fewer damaged words on both corpora.
+WIKI_FORM_MIN = 20
+WIKI_WORD_MIN = 100
 _PERSIAN_WORD_RE = re.compile(
     "^[\u0621-\u063a\u0641-\u064a\u067e\u0686\u0698\u06a9\u06af\u06cc\u200c]+$"
 )
@@ -290,31 +297,37 @@ def build_sections(
     fars_path: Path,
     corpora: Iterable[Path] = (),
     train: Iterable[Path] = (),
+    wiki_path: Path | None = None,
 ) -> dict[str, Iterable[str]]:
     """Derive the table sections from the sources."""
     hazm = read_counted(find_file(dirs, "hazm/data/words.dat"), "\t")
     shekar = read_counted(find_file(dirs, "shekar/data/files/vocab.csv"), ",")
     fars, fars_pairs = count_fars(fars_path, corpora)
-    counts: Counts = {"hazm": hazm, "shekar": shekar, "fars": fars}
+    wiki = read_counted(wiki_path, "\t") if wiki_path else Counter()
+    counts: Counts = {"hazm": hazm, "shekar": shekar, "fars": fars, "wiki": wiki}
     present, past = read_verbs(dirs)
     stopwords = frozenset(read_words(find_file(dirs, "hazm/data/stopwords.dat")))
     attested = {w for w, n in hazm.items() if n > 0} | set(shekar)
     attested |= {w for w, n in fars.items() if n >= MIN_FARS_COUNT}
+    attested |= {w for w, n in wiki.items() if n >= WIKI_WORD_MIN}
     attested = {w for w in attested if ZWNJ not in w}
     adjectives = read_adjectives(find_file(dirs, "hazm/data/words.dat"), attested)
     adjectives |= compared(attested, counts)
     forms = zwnj_forms(dirs, hazm, fars)
+    forms |= {f for f, n in wiki.items() if ZWNJ in f and n >= WIKI_FORM_MIN}
     zwnj = choose_forms(forms, attested, counts)
     verbs = verb_forms(present, past)
     analyzer = Restorer(
         Lexicon(zwnj, frozenset(), frozenset(attested), verbs, adjectives, stopwords)
     )
+    # A function word as hazm spells it («آنها») is a word, whatever the votes.
     words = frozenset(
         w
         for w in attested
         if len(w) >= 2
         and (
-            (split := analyzer.analyze(w)) == w
+            w in stopwords
+            or (split := analyzer.analyze(w)) == w
             or prefers_plain(w, split, counts, AFFIX_VOTERS)
         )
     )
@@ -467,6 +480,12 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         "--fars", type=Path, default=REPO.parent / "shared/data/news/fars_news.jsonl"
     )
     parser.add_argument(
+        "--wiki",
+        type=Path,
+        default=REPO.parent / "shared/data/zwnj/fawiki_word_counts.tsv",
+        help="word counts (tsv: word, count) that vote on spellings",
+    )
+    parser.add_argument(
         "--corpus",
         type=Path,
         action="append",
@@ -504,7 +523,11 @@ def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     try:
         sections = build_sections(
-            site_packages_dirs(REPO), args.fars, args.corpus, train_files(args)
+            site_packages_dirs(REPO),
+            args.fars,
+            args.corpus,
+            train_files(args),
+            args.wiki if args.wiki.is_file() else None,
         )
     except FileNotFoundError as error:
         sys.stderr.write(f"khabar text build: {error}\n")

@@ -2,7 +2,9 @@
 
 Reads FILE (or standard input for ``-`` or no argument) as a stream, one line
 at a time, and writes the normalized lines to standard output; ``--diff``
-prints only the changes, one a line as ``LINE<TAB>OLD<TAB>NEW``. Invalid UTF-8
+prints only the changes, one a line as ``LINE<TAB>OLD<TAB>NEW``; ``--style``
+picks ``modern`` (half-space plurals and comparatives, the default) or
+``keep`` (leave a file that joins them joined), per line. Invalid UTF-8
 stops the run with the byte offset of the first bad byte and exit code 2.
 """
 
@@ -13,6 +15,7 @@ from typing import BinaryIO, TextIO
 
 from khabar.text.diff import changes
 from khabar.text.normalizer import DEFAULT_STEPS, STEPS, normalize
+from khabar.text.style import MODERN, STYLES
 
 EXIT_BAD_INPUT = 2
 
@@ -66,13 +69,17 @@ def decoded_lines(stream: BinaryIO) -> Iterator[str]:
 
 
 def normalize_stream(
-    lines: Iterator[str], out: TextIO, steps: dict[str, bool], diff: bool
+    lines: Iterator[str],
+    out: TextIO,
+    steps: dict[str, bool],
+    diff: bool,
+    style: str = MODERN,
 ) -> None:
     """Write normalized lines (or their changes) to ``out``."""
     for number, line in enumerate(lines, start=1):
         body = line.rstrip("\r\n")
         ending = line[len(body) :]
-        result = normalize(body, **steps)
+        result = normalize(body, style=style, **steps)
         if not diff:
             out.write(result + ending)
             continue
@@ -101,6 +108,15 @@ def build_parser() -> argparse.ArgumentParser:
             f"'-a,+b' (steps: {', '.join(STEPS)}; default: all but diacritics)"
         ),
     )
+    parser.add_argument(
+        "--style",
+        choices=STYLES,
+        default=MODERN,
+        help=(
+            "plurals and comparatives: 'modern' half-spaces them (کتاب‌ها), "
+            "'keep' leaves a text that joins them (کتابها) joined"
+        ),
+    )
     return parser
 
 
@@ -112,12 +128,12 @@ def main(argv: list[str] | None = None) -> int:
         out.reconfigure(encoding="utf-8")
     try:
         if args.file == "-":
-            normalize_stream(
-                decoded_lines(sys.stdin.buffer), out, args.steps, args.diff
-            )
+            lines = decoded_lines(sys.stdin.buffer)
+            normalize_stream(lines, out, args.steps, args.diff, args.style)
         else:
             with open(args.file, "rb") as stream:
-                normalize_stream(decoded_lines(stream), out, args.steps, args.diff)
+                lines = decoded_lines(stream)
+                normalize_stream(lines, out, args.steps, args.diff, args.style)
     except InvalidUtf8Error as error:
         out.flush()
         sys.stderr.write(f"khabar normalize: {args.file}: {error}\n")

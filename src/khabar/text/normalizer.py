@@ -25,6 +25,7 @@ from khabar.text.chars import (
     ZWJ,
     ZWNJ,
 )
+from khabar.text.style import KEEP, MODERN, check_style, keep_joined
 from khabar.text.table import shipped_lexicon
 from khabar.text.zwnj import Restorer
 
@@ -139,8 +140,14 @@ def collapse_spaces(text: str) -> str:
 
 
 def restore_zwnj(text: str) -> str:
-    """Restore half-spaces that were deleted or typed as spaces."""
+    """Restore half-spaces that were deleted or typed as spaces (``modern``)."""
     return _restorer().restore(text)
+
+
+def restore_zwnj_keep(text: str) -> str:
+    """Restore half-spaces, keeping a joined plural and comparative style."""
+    restorer = _restorer()
+    return keep_joined(text, restorer.restore(text), restorer.word)
 
 
 STEPS: dict[str, Step] = {
@@ -157,14 +164,20 @@ DEFAULT_STEPS = frozenset(STEPS) - {"diacritics"}
 _DEFAULT_CHAIN = tuple(func for name, func in STEPS.items() if name in DEFAULT_STEPS)
 
 
-def normalize(text: str, **steps: bool) -> str:
+def normalize(text: str, *, style: str = MODERN, **steps: bool) -> str:
     """Return ``text`` normalized for display; switch steps with ``name=False``.
+
+    ``style`` is ``modern`` (half-space the plural and comparative) or ``keep``
+    (leave a document's joined «گروهها»، «بزرگتر» joined); see
+    :mod:`khabar.text.style`. An unknown style raises :class:`ValueError`.
 
     Protected spans (URLs, e-mail addresses, `code`, ﴿…﴾) are kept verbatim:
     they stand in as one placeholder character while the steps run.
     Unknown step names raise :class:`TypeError`, like unknown keywords do.
     """
     chosen = _chosen_steps(steps) if steps else _DEFAULT_CHAIN
+    if check_style(style) == KEEP:
+        chosen = tuple(restore_zwnj_keep if s is restore_zwnj else s for s in chosen)
     if _PROTECTED_HINT_RE.search(text) is None:
         return _apply(chosen, text)
     if chosen and chosen[0] is remove_invisible:
