@@ -135,3 +135,26 @@ def test_typography_keeps_the_spaces_around_inline_tags(before, after):
     from khabar.newsroom.typography import normalize_html
 
     assert normalize_html(before) == after
+
+
+@pytest.mark.parametrize(
+    ("style", "title"),
+    [
+        ("modern", "کتابخانه_ها و کتاب_ها به_زودی باز می_شوند"),
+        ("keep", "کتابخانهها و کتابها به_زودی باز می_شوند"),
+    ],
+)
+def test_editor_text_style_decides_joined_plurals(client, staff, style, title):
+    from khabar.core.selectors import agency_settings_get
+
+    settings = agency_settings_get()
+    settings.editor_text_style = style
+    settings.save()
+    service = service_get_or_create(home=home_page_get(), name="فرهنگی")
+    add_url = reverse(
+        "wagtailadmin_pages:add", args=("newsroom", "articlepage", service.pk)
+    )
+    form = article_form(title="کتابخانهها و کتابها بهزودی باز میشوند")
+    assert client.post(add_url, form).status_code == 302
+    article = ArticlePage.objects.get(slug="new-library")
+    assert article.title == title.replace("_", "\u200c")

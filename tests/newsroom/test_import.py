@@ -164,3 +164,46 @@ def test_changed_service_moves_the_article_and_keeps_its_code(
     assert article.url.startswith("/news/1224974/")
     assert [b.block_type for b in article.body].count("read_more") == 1
     assert article.related_links.count() == 1
+
+
+def _joined_plurals_page(reference_page: Path, tmp_path: Path) -> Path:
+    """Write the reference page with a headline that joins its plurals."""
+    page = tmp_path / "joined.txt"
+    page.write_text(
+        reference_page.read_text(encoding="utf-8").replace(
+            "دیدار وزیر دفاع سوریه با سرلشکر باقری",
+            "دیدار فرماندهها و گروههای بزرگتر با باقری",
+            1,
+        ),
+        encoding="utf-8",
+    )
+    return page
+
+
+@pytest.mark.parametrize(
+    ("style", "headline"),
+    [
+        # The agency's import style by default: the source's joined plurals stay.
+        (None, "دیدار فرماندهها و گروههای بزرگتر با باقری"),
+        ("keep", "دیدار فرماندهها و گروههای بزرگتر با باقری"),
+        ("modern", "دیدار فرمانده_ها و گروه_های بزرگ_تر با باقری"),
+    ],
+)
+def test_import_writes_plurals_in_the_import_style(
+    home, reference_page, tmp_path, style, headline
+):
+    page = _joined_plurals_page(reference_page, tmp_path)
+    call_command("import", str(page), *(["--style", style] if style else []))
+    article = ArticlePage.objects.get(news_code=1224974)
+    assert article.title == headline.replace("_", "\u200c")
+
+
+def test_import_follows_the_agencys_import_style(home, reference_page, tmp_path):
+    from khabar.core.selectors import agency_settings_get
+
+    settings = agency_settings_get()
+    settings.import_text_style = "modern"
+    settings.save()
+    call_command("import", str(_joined_plurals_page(reference_page, tmp_path)))
+    title = ArticlePage.objects.get(news_code=1224974).title
+    assert title == "دیدار فرمانده\u200cها و گروه\u200cهای بزرگ\u200cتر با باقری"

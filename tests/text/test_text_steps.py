@@ -93,6 +93,12 @@ def test_persian_digits(text: str, expected: str) -> None:
         ('گفت "بله" و رفت', "گفت «بله» و رفت"),
         ("قیمت 1,000 تومان", "قیمت 1,000 تومان"),
         ("پایان .شروع", "پایان. شروع"),
+        ("خبر داد.او رفت", "خبر داد. او رفت"),
+        ("او گفت.و رفت", "او گفت. و رفت"),
+        # A dot beside a one-letter word is an abbreviation or an initial.
+        ("حزب پ.ک.ک اعلام کرد", "حزب پ.ک.ک اعلام کرد"),
+        ("به گزارش سعید.ط از تهران", "به گزارش سعید.ط از تهران"),
+        ("ج.ا.ایران", "ج.ا.ایران"),
     ],
 )
 def test_persian_punctuation(text: str, expected: str) -> None:

@@ -139,6 +139,13 @@ def test_spaced_half_space_is_restored(spaced: str, gold: str) -> None:
         "بهروز",
         "فراموشش",
         "شهبازی",
+        # «ب» + a verb, not «بی» + a word
+        "بیابید",
+        "بیفزاییم",
+        "بیفتد",
+        # a verb form, not a compound of its pieces; a بی word + «ند»
+        "دیدی",
+        "بیکارند",
         # a word after another word, not a bound part of a compound
         "نگاه نگران",
         "صنایع دستی",

@@ -58,6 +58,7 @@ _DIGIT_RE = re.compile("[0-9\u0660-\u0669]")
 _DIACRITICS_RE = re.compile(f"[{DIACRITICS}]+")
 _LATIN_TOKEN_OR_DIGITS_RE = re.compile(r"[\w.\-/]*[A-Za-z][\w.\-/]*|[0-9]+", re.ASCII)
 _PERSIAN_LETTER_RE = re.compile(f"[{LETTER_CLASS}]")
+AND = "و"
 
 _P = f"[{LETTER_CLASS}{MARK_CLASS}]"
 _LATIN_PUNCT_RE = re.compile(f"[ \t]*([,;?])(?=[ \t]|$|{_P})", re.MULTILINE)
@@ -70,6 +71,8 @@ _SPACE_BEFORE_RE = re.compile("[ \t]+(?=[،؛؟!:.»])")
 _BEFORE_SPACE_RE = re.compile(f"[{LETTER_CLASS}{MARK_CLASS}»)]")
 _SPACE_AFTER_RE = re.compile(f"([،؛؟])(?=[{LETTER_CLASS}«(0-9۰-۹])")
 _STOP_BEFORE_WORD_RE = re.compile(f"[.!:](?=[{LETTER_CLASS}«])")
+_LETTER_RE = re.compile(f"[{LETTER_CLASS}]")
+AND = "و"
 _OPEN_QUOTE_RE = re.compile("«[ \t]*")
 _BEFORE_OPEN_QUOTE_RE = re.compile(f"[{LETTER_CLASS}{MARK_CLASS}.،؛:]")
 _CLOSE_QUOTE_RE = re.compile(f"»(?=[{LETTER_CLASS}«])")
@@ -255,8 +258,28 @@ def _space_before_mark(match: re.Match[str]) -> str:
 
 
 def _space_after_stop(match: re.Match[str]) -> str:
-    """Put a space between . ! : and the Persian word glued after it."""
-    return match[0] + " " if _follows(match, _PERSIAN_WORD_CHAR_RE) else match[0]
+    """Put a space between . ! : and the Persian word glued after it.
+
+    A dot next to a single letter is an abbreviation or an initial
+    («پ.ک.ک»، «سعید.ط»), not the end of a sentence, and stays glued.
+    """
+    if not _follows(match, _PERSIAN_WORD_CHAR_RE):
+        return match[0]
+    if match[0] == "." and _is_initial(match.string, match.start()):
+        return match[0]
+    return match[0] + " "
+
+
+def _is_initial(text: str, dot: int) -> bool:
+    """Tell whether the dot at ``dot`` has a one-letter word on either side."""
+
+    def letter(index: int) -> bool:
+        return 0 <= index < len(text) and _LETTER_RE.match(text, index) is not None
+
+    before = letter(dot - 1) and not letter(dot - 2)
+    # «و» after a dot is the conjunction opening the next sentence.
+    after = letter(dot + 1) and not letter(dot + 2) and text[dot + 1] != AND
+    return before or after
 
 
 def _guillemets(match: re.Match[str]) -> str:

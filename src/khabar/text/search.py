@@ -22,7 +22,7 @@ from khabar.text.chars import (
 )
 from khabar.text.normalizer import restore_zwnj
 
-KEY_VERSION = 4
+KEY_VERSION = 5
 
 # Before restoring half-spaces: Persian letters, no marks, no junk, and no
 # half-spaces either (the key drops them anyway, and a joined word is re-split).

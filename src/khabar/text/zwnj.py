@@ -108,8 +108,9 @@ _SPACED_AFTER_YEH = frozenset(("اند", "ایم", "اید"))
 _HEAD_ENDINGS = ("انی", "ان", "ی")
 # Endings a spaced bound head may carry («پردازانی»، «نویس‌ها»، «نوازند»).
 _BOUND_ENDINGS = ("انی", "ان", "ی", "ها", "های", "هایی", "ند")
-# Joined inflections that keep a known «بی» word whole («بیکاران»، «بیجایشان»).
-_INFLECTIONS = ("ان", "یشان", "یتان", "یمان", "یش", "یم", "یت")
+# Joined inflections that keep a known «بی» word whole («بیکاران»، «بیجایشان»،
+# «بیکارند»).
+_INFLECTIONS = ("ان", "یشان", "یتان", "یمان", "یش", "یم", "یت", "ند")
 # Possessive endings written joined, stripped when checking that a stem is known.
 _JOINED_ENDINGS = ("شان", "تان", "مان", "یش", "یت", "یم", "یی", "ش", "ت", "م", "ی")
 
@@ -513,11 +514,18 @@ class Restorer:
         )
 
     def _is_imperative(self, word: str) -> bool:
-        """Tell whether ``word`` is «بیا» + a verb in «آ» («بیاور»، «بیاموزید»)."""
+        """Tell whether ``word`` is the verb prefix «ب» + a verb, not «بی» + a word.
+
+        «بیا» + a verb in «آ» («بیاور»، «بیاموزید»); «ب» + a verb in «ی»
+        («بیابید») or, with the glide, in «ا» («بیفزاییم»، «بیفتد»).
+        """
+        verbs = self.lexicon.verbs
+        if word[1:] in verbs or "ا" + word[2:] in verbs:
+            return True
         if not word.startswith(IMPERATIVE_A):
             return False
         verb = "آ" + word[len(IMPERATIVE_A) :]
-        return verb in self.lexicon.verbs or verb + "د" in self.lexicon.verbs
+        return verb in verbs or verb + "د" in verbs
 
     def _is_known(self, word: str) -> bool:
         """Tell whether ``word`` is a known word, allowing a joined possessive."""

@@ -19,8 +19,7 @@ from urllib.parse import urljoin, urlsplit
 
 import nh3
 
-from khabar.text import normalize
-
+from ..typography import imported_text
 from .scraped import END_MARKER, NEWS_CODE, READ_MORE, news_code_read
 
 ALLOWED_TAGS = {
@@ -211,8 +210,8 @@ class _BlockReader(HTMLParser):
 
     def _quote_end(self) -> None:
         self._quote_paragraph()
-        text = normalize("\n".join(self.quote))
-        speaker = normalize(SPACES.sub(" ", "".join(self.speaker)).strip(" -—–"))
+        text = imported_text("\n".join(self.quote))
+        speaker = imported_text(SPACES.sub(" ", "".join(self.speaker)).strip(" -—–"))
         if text:
             self.parts.append(BodyPart("quote", text, speaker=speaker[:255]))
         elif speaker:
@@ -228,7 +227,7 @@ def _structure(body: ParsedBody, parts: list[BodyPart]) -> None:
             body.parts.append(part)
             continue
         html = normalize_inline(part.text)
-        text = normalize(plain_text(html))
+        text = imported_text(plain_text(html))
         if END_MARKER.match(text):
             _read_trailer(body, parts[index + 1 :])
             break
@@ -258,7 +257,7 @@ def normalize_inline(html: str) -> str:
     for index in range(0, len(parts), 2):
         text = parts[index]
         if text.strip():
-            core = normalize(text.strip())
+            core = imported_text(text.strip())
             lead = " " if text[:1].isspace() else ""
             trail = " " if text[-1:].isspace() else ""
             parts[index] = f"{lead}{core}{trail}"
@@ -272,6 +271,6 @@ def _related(headline: str, url: str) -> BodyPart:
 def _read_trailer(body: ParsedBody, parts: list[BodyPart]) -> None:
     """Keep the «کد خبر» of an agency trailer; the rest (site chrome) is dropped."""
     for part in parts:
-        found = NEWS_CODE.match(normalize(plain_text(part.text)))
+        found = NEWS_CODE.match(imported_text(plain_text(part.text)))
         if found:
             body.news_code = news_code_read(found["code"])

@@ -24,9 +24,10 @@ from django.db import DatabaseError
 from django.utils import timezone
 from trafilatura.htmlprocessing import build_html_output
 
-from khabar.text import normalize, search_key
+from khabar.text import search_key
 
 from ..models import HomePage
+from ..typography import import_run, imported_text
 from .article import FALLBACK_SERVICE, ImportedArticle, imported_article_save
 from .blocks import html_to_body, plain_text
 from .report import FAILED, ImportFailure, ItemOutcome, checksum
@@ -125,7 +126,7 @@ def parse_html(data: bytes, *, url: str, source: str) -> ImportedArticle:
     )
     if document is None or document.body is None:
         raise ImportFailure("no article text found in the page")
-    headline = normalize(plain_text(document.title or ""))
+    headline = imported_text(plain_text(document.title or ""))
     if not headline:
         raise ImportFailure("the page has no title")
     body = html_to_body(build_html_output(document), base_url=document.url or url)
@@ -135,15 +136,15 @@ def parse_html(data: bytes, *, url: str, source: str) -> ImportedArticle:
         for part in body.parts
         if part.kind != "paragraph" or search_key(plain_text(part.text)) != title_key
     ]
-    lead, parts = _lead(normalize(plain_text(document.description or "")), parts)
+    lead, parts = _lead(imported_text(plain_text(document.description or "")), parts)
     length = len(lead) + sum(len(plain_text(part.text)) for part in parts)
     if not lead or not parts or length < MIN_TEXT_CHARS:
         raise ImportFailure(
             f"the page has no article text (only {length} characters found)"
         )
     # Normalized first: a name of invisible marks only becomes "" (no tag).
-    categories = [c for c in map(normalize, document.categories or []) if c.strip()]
-    tags = [t for t in map(normalize, document.tags or []) if t.strip()]
+    categories = [c for c in map(imported_text, document.categories or []) if c.strip()]
+    tags = [t for t in map(imported_text, document.tags or []) if t.strip()]
     tags += categories[1:]
     address = document.url or url
     article = ImportedArticle(
@@ -153,7 +154,7 @@ def parse_html(data: bytes, *, url: str, source: str) -> ImportedArticle:
         body=parts,
         service=(categories[0] if categories else FALLBACK_SERVICE)[:255],
         tags=list(dict.fromkeys(tag[:100] for tag in tags)),
-        byline=normalize(document.author or "")[:100],
+        byline=imported_text(document.author or "")[:100],
         warnings=list(body.warnings),
     )
     article.published_at = _date(document.date, article.warnings)
@@ -168,7 +169,7 @@ def _lead(description: str, parts: list) -> tuple[str, list]:
     description leads and the body stays whole.
     """
     paragraphs = [p for p in parts if p.kind == "paragraph"]
-    first = normalize(plain_text(paragraphs[0].text)) if paragraphs else ""
+    first = imported_text(plain_text(paragraphs[0].text)) if paragraphs else ""
     if description and not search_key(first).startswith(search_key(description)):
         return description, parts
     if not paragraphs:
@@ -177,8 +178,12 @@ def _lead(description: str, parts: list) -> tuple[str, list]:
     return first, rest if any(p.kind == "paragraph" for p in rest) else parts
 
 
+@import_run
 def html_import(*, source: str, home: HomePage) -> ItemOutcome:
-    """Import one page (a file path or an http/https URL) and report the outcome."""
+    """Import one page (a file path or an http/https URL) and report the outcome.
+
+    ``style=`` picks how plurals and comparatives are written (:func:`import_run`).
+    """
     try:
         data, url = html_read(source)
         article = parse_html(data, url=url, source=source)

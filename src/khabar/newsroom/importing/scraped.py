@@ -12,7 +12,8 @@ import re
 from dataclasses import dataclass, field
 
 from khabar.core.persian import to_latin_digits
-from khabar.text import normalize
+
+from ..typography import imported_text
 
 MAX_HEADLINE_CHARS = 250
 DEFAULT_MAX_BYTES = 2 * 1024 * 1024
@@ -98,7 +99,7 @@ def _numbered_lines(text: str) -> list[tuple[int, str]]:
     """Return the non-empty lines, normalized, with their line numbers."""
     lines = []
     for number, raw in enumerate(text.splitlines(), start=1):
-        line = normalize(BULLET.sub("", raw).strip())
+        line = imported_text(BULLET.sub("", raw).strip())
         if line:
             lines.append((number, line))
     return lines

@@ -22,6 +22,7 @@ from ..models import (
 )
 from ..selectors import article_map_by_headlines
 from ..services import article_publish, news_code_reserve, service_get_or_create
+from ..typography import import_run
 from .scraped import (
     DEFAULT_MAX_BYTES,
     NotAnArticle,
@@ -49,8 +50,12 @@ class ImportResult:
     error: str = ""
 
 
+@import_run
 def scraped_file_import(*, path: Path, home: HomePage) -> ImportResult:
-    """Import one scraped page file; a refused file writes nothing."""
+    """Import one scraped page file; a refused file writes nothing.
+
+    ``style=`` picks how plurals and comparatives are written (:func:`import_run`).
+    """
     max_bytes = getattr(settings, "KHABAR_IMPORT_MAX_BYTES", DEFAULT_MAX_BYTES)
     try:
         size = path.stat().st_size

@@ -12,8 +12,7 @@ from dataclasses import asdict
 from html import unescape
 from urllib.parse import unquote
 
-from khabar.text import normalize
-
+from ..typography import imported_text
 from .article import FALLBACK_SERVICE, ImportedArticle
 from .blocks import html_to_body, plain_text
 from .report import ImportFailure
@@ -45,7 +44,7 @@ def skip_reason(item: WxrItem) -> str:
 
 
 def _text(value: str) -> str:
-    return normalize(plain_text(unescape(value)))
+    return imported_text(plain_text(unescape(value)))
 
 
 def post_article(
@@ -99,7 +98,7 @@ def _lead(item: WxrItem, parts: list) -> tuple[str, list]:
     if not paragraphs:
         return "", parts
     first = paragraphs[0]
-    lead = normalize(plain_text(first.text))
+    lead = imported_text(plain_text(first.text))
     rest = [part for part in parts if part is not first]
     return lead, rest if any(p.kind == "paragraph" for p in rest) else parts
 

@@ -23,6 +23,7 @@ from khabar.comments.importing import comment_import
 from khabar.comments.models import Comment
 
 from ..models import HomePage
+from ..typography import import_run
 from .article import SavedArticle, imported_article_save
 from .media import attachment_describe, attachment_file_find, image_from_file
 from .report import (
@@ -52,6 +53,7 @@ USERNAME_CHARS = set("._@+-")
 ITEM_ERRORS = (ImportFailure, ValidationError, DatabaseError, ValueError, OSError)
 
 
+@import_run
 def wxr_file_import(
     *,
     path: Path,
@@ -59,7 +61,10 @@ def wxr_file_import(
     post_id_codes: bool = False,
     media_root: Path | None = None,
 ) -> ImportReport:
-    """Import the posts of the WordPress export at ``path`` and report each."""
+    """Import the posts of the WordPress export at ``path`` and report each.
+
+    ``style=`` picks how plurals and comparatives are written (:func:`import_run`).
+    """
     report = ImportReport(source=str(path))
     max_bytes = getattr(settings, "KHABAR_IMPORT_WXR_MAX_BYTES", DEFAULT_MAX_BYTES)
     try:

@@ -4,6 +4,8 @@
 WordPress export, ``html`` saved article pages or URLs given explicitly. The
 work is done by the importers in ``newsroom.importing``; this command only
 prints their report and fails (exit status 1) when any item failed.
+``--style`` says how plurals and comparatives are written (default: the
+agency's import text style, ``keep``).
 """
 
 from pathlib import Path
@@ -22,6 +24,7 @@ from khabar.newsroom.importing.report import (
 from khabar.newsroom.importing.service import scraped_file_import
 from khabar.newsroom.importing.wxr_service import wxr_file_import
 from khabar.newsroom.selectors import home_page_get
+from khabar.text.style import STYLES
 
 SCRAPED_STATUS = {"unchanged": SKIPPED, "refused": FAILED}
 
@@ -55,8 +58,18 @@ class Command(BaseCommand):
             type=Path,
             help="wxr: folder holding the uploads (default: the export's folder)",
         )
+        parser.add_argument(
+            "--style",
+            choices=STYLES,
+            help=(
+                "plurals and comparatives: modern (کتاب\u200cها) or keep the "
+                "source's joined style (کتابها); default: the agency's setting"
+            ),
+        )
 
-    def handle(self, *args, sources, source_format, news_code, media_root, **options):
+    def handle(
+        self, *args, sources, source_format, news_code, media_root, style, **options
+    ):
         home = home_page_get()
         if home is None:
             raise CommandError("There is no home page yet: run `khabar migrate` first.")
@@ -66,7 +79,7 @@ class Command(BaseCommand):
             raise CommandError(f"--media-root {media_root} is not a folder.")
         verbose = options["verbosity"] >= 2
         if source_format == "scraped":
-            self._scraped(sources, home)
+            self._scraped(sources, home, style)
             return
         reports = []
         for source in sources:
@@ -76,10 +89,11 @@ class Command(BaseCommand):
                     home=home,
                     post_id_codes=news_code == "post-id",
                     media_root=media_root,
+                    style=style,
                 )
             else:
                 report = ImportReport(source=source)
-                report.add(html_import(source=source, home=home))
+                report.add(html_import(source=source, home=home, style=style))
             self._print(report, verbose=verbose)
             reports.append(report)
         failed = sum(len(report.failed) for report in reports)
@@ -87,11 +101,11 @@ class Command(BaseCommand):
         if failed:
             raise CommandError(f"{failed} of {total} items failed; see the report.")
 
-    def _scraped(self, sources: list[str], home) -> None:
+    def _scraped(self, sources: list[str], home, style: str | None) -> None:
         """Import scraped pages; each refused file is named with its reason."""
         report = ImportReport(source="scraped pages")
         for source in sources:
-            result = scraped_file_import(path=Path(source), home=home)
+            result = scraped_file_import(path=Path(source), home=home, style=style)
             status = SCRAPED_STATUS.get(result.status, result.status)
             report.add(
                 ItemOutcome(
