@@ -141,7 +141,7 @@ def test_typography_keeps_the_spaces_around_inline_tags(before, after):
     ("style", "title"),
     [
         ("modern", "کتابخانه_ها و کتاب_ها به_زودی باز می_شوند"),
-        ("keep", "کتابخانهها و کتابها به_زودی باز می_شوند"),
+        ("keep", "کتابخانه_ها و کتابها به_زودی باز می_شوند"),
     ],
 )
 def test_editor_text_style_decides_joined_plurals(client, staff, style, title):

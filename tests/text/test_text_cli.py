@@ -106,8 +106,8 @@ def test_runs_as_a_module(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("style", "expected"),
     [
-        ("modern", f"گروه{ZWNJ}ها بزرگ{ZWNJ}تر می{ZWNJ}شود\n"),
-        ("keep", f"گروهها بزرگتر می{ZWNJ}شود\n"),
+        ("modern", f"کتاب{ZWNJ}ها بزرگ{ZWNJ}تر می{ZWNJ}شود\n"),
+        ("keep", f"کتابها بزرگتر می{ZWNJ}شود\n"),
     ],
 )
 def test_style_picks_how_plurals_and_comparatives_are_written(
@@ -116,7 +116,7 @@ def test_style_picks_how_plurals_and_comparatives_are_written(
     style: str,
     expected: str,
 ) -> None:
-    feed_stdin(monkeypatch, "گروهها بزرگتر میشود\n".encode())
+    feed_stdin(monkeypatch, "کتابها بزرگتر میشود\n".encode())
     assert main(["--style", style]) == 0
     assert capsys.readouterr().out == expected
 

@@ -143,6 +143,7 @@ def test_spaced_half_space_is_restored(spaced: str, gold: str) -> None:
         "بیابید",
         "بیفزاییم",
         "بیفتد",
+        "بیافتد",
         # a verb form, not a compound of its pieces; a بی word + «ند»
         "دیدی",
         "بیکارند",

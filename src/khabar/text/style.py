@@ -7,10 +7,12 @@ and «بزرگتر». Two styles:
 * ``keep`` respects a document that writes them joined: when it writes some
   plural or comparative joined and none half-spaced, the half-spaces the
   restorer put before those suffixes are taken out again. A joined word goes
-  back to the writer's spelling («گروهها»); a spaced one is joined in the
-  document's way («کتاب ها» → «کتابها»), except after a final «ه», where a
-  joined plural cannot be read («خانه ها» → «خانه‌ها»). Everything else the
-  restorer fixes («میشود» → «می‌شود») is fixed in both styles.
+  back to the writer's spelling («کتابها»); a spaced one is joined in the
+  document's way («کتاب ها» → «کتابها»). After a final «ه» the half-space
+  stays («خانه ها» → «خانه‌ها»), unless the writer joined that very word in a
+  text that has half-spaces elsewhere («گروهها» beside «می‌شود»): in a text
+  with none, «گروهها» lost its half-space with the others. Everything else
+  the restorer fixes («میشود» → «می‌شود») is fixed in both styles.
 
 Imports and reader comments default to ``keep`` (their writers chose their
 style), the newsroom editor to ``modern``.
@@ -55,16 +57,17 @@ def keep_joined(text: str, restored: str, word: Callable[[str], str]) -> str:
     written = {w for w in _WORD_RE.findall(text) if ZWNJ not in w}
     if not any(_SUFFIX_GAP_RE.search(word(w)) for w in written):
         return restored  # no joined plural or comparative: not a joined style
-    return _WORD_RE.sub(lambda match: _rejoin(match[0], written), restored)
+    # Joined after «ه» only by a writer who types half-spaces elsewhere.
+    after_heh = written if ZWNJ in text else set()
+    return _WORD_RE.sub(lambda match: _rejoin(match[0], after_heh), restored)
 
 
-def _rejoin(word: str, written: set[str]) -> str:
+def _rejoin(word: str, joined_after_heh: set[str]) -> str:
     """Take the half-space out before a word's plural or comparative ending."""
     gap = _SUFFIX_GAP_RE.search(word)
     if gap is None:
         return word
     start = gap.start()
-    joined_by_writer = word.replace(ZWNJ, "") in written
-    if word[start - 1] == FINAL_HEH and not joined_by_writer:
+    if word[start - 1] == FINAL_HEH and word.replace(ZWNJ, "") not in joined_after_heh:
         return word
     return word[:start] + word[start + 1 :]

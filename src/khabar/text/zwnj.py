@@ -517,10 +517,12 @@ class Restorer:
         """Tell whether ``word`` is the verb prefix «ب» + a verb, not «بی» + a word.
 
         «بیا» + a verb in «آ» («بیاور»، «بیاموزید»); «ب» + a verb in «ی»
-        («بیابید») or, with the glide, in «ا» («بیفزاییم»، «بیفتد»).
+        («بیابید») or, with the glide, in «ا» («بیفزاییم»، «بیفتد»، «بیافتد»).
         """
         verbs = self.lexicon.verbs
         if word[1:] in verbs or "ا" + word[2:] in verbs:
+            return True
+        if word[2] == "ا" and word[2:] in verbs:
             return True
         if not word.startswith(IMPERATIVE_A):
             return False
