@@ -2,7 +2,8 @@
 
 from pathlib import Path
 
-from khabar.text.build import clean_form, prefers_plain
+from khabar.text.build import prefers_plain
+from khabar.text.sources import clean_form
 from khabar.text.table import (
     TABLE_NAME,
     lexicon_from_sections,
