@@ -3,8 +3,10 @@
 # same article as a static file (the ceiling) and stock WordPress (the anchor).
 #
 # Starts everything it needs on 127.0.0.1 and stops it again:
-#   - Khabar with the production profile (gunicorn), once with the page cache
-#     (:8021) and once without it (:8022, every request renders);
+#   - Khabar started by `khabar serve --prod` exactly as shipped (granian by
+#     default), once with the page cache (:8021), once without it (:8022,
+#     every request renders), and once with the access log on (:8025,
+#     KHABAR_ACCESS_LOG to a file);
 #   - nginx with gzip serving the article HTML Khabar rendered (:8023, the
 #     issue's ceiling: it compresses each answer), and the same file
 #     pre-compressed with gzip_static (:8024, the stricter ceiling);
@@ -20,7 +22,6 @@ repo=$(cd "$here/../.." && pwd)
 anchors=$repo/../shared/bench/anchors
 seed=$repo/../shared/seeds/000_74ed4e50eb75564b.txt
 py=$repo/.venv/bin/python
-gunicorn=$repo/.venv/bin/gunicorn
 DUR=${DUR:-10}
 CONCS=${CONCS:-"8 32"}
 POST_CONC=${POST_CONC:-"8 32"}
@@ -63,23 +64,20 @@ echo "# preparing ($profile) in $work" >&2
 # shellcheck disable=SC1091
 source "$work/csrf.env"
 
-serve() { # serve PORT CACHE
-    if [ "$SERVER" = granian ]; then
-        KHABAR_PAGE_CACHE=$2 "$repo/.venv/bin/granian" --interface wsgi --host 127.0.0.1 \
-            --port "$1" --workers "$WORKERS" --blocking-threads "$THREADS" \
-            --log-level warning khabar.wsgi:application >"$work/server-$1.log" 2>&1 &
-    else
-        KHABAR_PAGE_CACHE=$2 "$gunicorn" khabar.wsgi:application --bind "127.0.0.1:$1" \
-            --workers "$WORKERS" --worker-class gthread --threads "$THREADS" --keep-alive 5 \
-            --log-level warning >"$work/server-$1.log" 2>&1 &
-    fi
+serve() { # serve PORT CACHE [ACCESS_LOG]: `khabar serve --prod` as shipped
+    KHABAR_PAGE_CACHE=$2 KHABAR_ACCESS_LOG=${3:-} KHABAR_SERVER=$SERVER \
+        KHABAR_WORKERS=$WORKERS KHABAR_THREADS=$THREADS \
+        "$repo/.venv/bin/khabar" serve --prod "127.0.0.1:$1" >"$work/server-$1.log" 2>&1 &
     pids+=($!)
 }
-serve 8021 1
-serve 8022 0
-for port in 8021 8022; do
-    for _ in $(seq 100); do curl -sf -o /dev/null "http://127.0.0.1:$port/" && break; sleep 0.2; done
-done
+up() { # up PORT: wait until the server answers (each collects static files first)
+    for _ in $(seq 150); do curl -sf -o /dev/null "http://127.0.0.1:$1/" && return; sleep 0.2; done
+    echo "the server on :$1 did not start; see $work/server-$1.log" >&2; exit 1
+}
+serve 8021 1 && up 8021
+serve 8022 0 && up 8022
+# The same as :8021 with the access log on, written to a rotated file.
+serve 8025 1 "$work/access.log" && up 8025
 
 mkdir -p "$work/static"
 chmod 755 "$work" "$work/static"  # nginx's workers run as another user
@@ -135,6 +133,7 @@ for conc in $CONCS; do
     measure static-nginx-gz "$conc" "http://127.0.0.1:8024/article.html"
     [ -n "$wp_url" ] && measure wordpress "$conc" "$wp_url"
     measure article-warm "$conc" "http://127.0.0.1:8021$article"
+    measure article-warm-logged "$conc" "http://127.0.0.1:8025$article"
     measure article-miss "$conc" "http://127.0.0.1:8022$article"
     measure home-warm "$conc" "http://127.0.0.1:8021/"
     measure home-miss "$conc" "http://127.0.0.1:8022/"

@@ -35,6 +35,11 @@ def main(path: str, profile: str, workers: str) -> None:
             f"{row.get('bytes_per_resp', 0):.0f} | {vs_wp} | {vs_nginx} | "
             f"{vs_nginx_gz} |"
         )
+    for (name, conc), row in rows.items():
+        warm = rows.get(("article-warm", conc), {}).get("rps")
+        if name == "article-warm-logged" and warm:
+            cost = 100 * (1 - row.get("rps", 0.0) / warm)
+            print(f"\naccess log on, c={conc}: {cost:.1f} % of warm article throughput")
 
 
 if __name__ == "__main__":

@@ -1,16 +1,22 @@
 """``khabar serve --prod``: the server command line, and a real production start."""
 
+import contextlib
+import json
 import os
 import signal
 import socket
 import subprocess
 import sys
 import time
+import urllib.error
+import urllib.parse
 import urllib.request
+from collections.abc import Iterator
 
 import pytest
 from django.core.management.base import CommandError
 
+from khabar.core import accesslog
 from khabar.core.management.commands.serve import server_command
 
 
@@ -37,6 +43,12 @@ def test_gunicorn_stays_available():
         "0.0.0.0:80",
     ]
     assert "gthread" in command
+    assert "--access-logfile" not in command  # Khabar's own log, when asked for
+
+
+def test_granian_writes_no_access_log_of_its_own():
+    command = server_command(server="granian", addrport="127.0.0.1:80", workers=1)
+    assert "--access-log" not in command
 
 
 @pytest.mark.parametrize("addrport", ["8000", "localhost:", ":80x"])
@@ -58,8 +70,9 @@ def _get(url: str) -> tuple[int, dict[str, str]]:
         return response.status, {k.lower(): v for k, v in response.headers.items()}
 
 
-def test_the_production_profile_serves_cached_pages_from_the_fast_path(tmp_path):
-    """granian + khabar.settings.prod on SQLite: the second read is a hit."""
+@contextlib.contextmanager
+def _production_server(tmp_path, **extra_env) -> Iterator[str]:
+    """Run ``khabar serve --prod`` (granian, SQLite) and yield its base URL."""
     env = {
         k: v
         for k, v in os.environ.items()
@@ -74,6 +87,7 @@ def test_the_production_profile_serves_cached_pages_from_the_fast_path(tmp_path)
         KHABAR_HSTS_SECONDS="0",
         ALLOWED_HOSTS="127.0.0.1",
         KHABAR_TASKS="immediate",
+        **extra_env,
     )
     cli = [sys.executable, "-m", "khabar.cli"]
     migrated = subprocess.run(  # noqa: S603
@@ -89,22 +103,50 @@ def test_the_production_profile_serves_cached_pages_from_the_fast_path(tmp_path)
         start_new_session=True,
     )
     try:
-        url = f"http://127.0.0.1:{port}/"
+        url = f"http://127.0.0.1:{port}"
         for _ in range(150):
             try:
-                first = _get(url)
+                _get(url + "/")
                 break
             except OSError:
                 assert server.poll() is None, server.stderr.read().decode()
                 time.sleep(0.2)
         else:
             pytest.fail("the production server did not answer within 30 s")
-        second = _get(url)
+        yield url
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)
+
+
+def test_the_production_profile_serves_cached_pages_from_the_fast_path(tmp_path):
+    """granian + khabar.settings.prod on SQLite: the second read is a hit."""
+    with _production_server(tmp_path) as url:
+        first = _get(url + "/")
+        second = _get(url + "/")
     assert first[0] == second[0] == 200
     assert second[1]["server"] == "granian"
     assert second[1]["x-khabar-cache"] == "hit"
     assert second[1]["content-encoding"] == "gzip"
     assert "script-src 'self'" in second[1]["content-security-policy"]
+    assert not list(tmp_path.glob("*.log")), "no access log unless asked for"
+
+
+def test_the_access_log_writes_json_lines_with_persian_paths(tmp_path):
+    log = tmp_path / "access.log"
+    persian = "/tag/" + "سیاست" + "/"
+    with _production_server(tmp_path, KHABAR_ACCESS_LOG=str(log)) as url:
+        _get(url + "/")
+        _get(url + "/")
+        with pytest.raises(urllib.error.HTTPError):
+            _get(url + urllib.parse.quote(persian) + "?page=x")
+        time.sleep(accesslog.FLUSH_SECONDS * 3)  # the writer thread's turn
+    lines = [json.loads(line) for line in log.read_text(encoding="utf-8").splitlines()]
+    home = [line for line in lines if line["path"] == "/"]
+    assert len(home) >= 2 and all(line["status"] == 200 for line in home)
+    assert home[-1]["bytes"] > 0 and home[-1]["method"] == "GET"
+    tagged = [line for line in lines if line["path"] == persian]
+    assert tagged, lines
+    assert tagged[0]["query"] == "page=x"
+    assert tagged[0]["status"] in (404, 410)
+    assert tagged[0]["ip"] == "127.0.0.1" and tagged[0]["time"].endswith("Z")

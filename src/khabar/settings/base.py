@@ -230,6 +230,12 @@ TAGGIT_CASE_INSENSITIVE = True
 # measure rendering (bench/http) or to debug templates.
 KHABAR_PAGE_CACHE = env_bool("KHABAR_PAGE_CACHE", True)
 
+# The access log (core/accesslog.py): off when empty, "-" for standard
+# output, else a file rotated at the size given, keeping that many old files.
+KHABAR_ACCESS_LOG = env_str("KHABAR_ACCESS_LOG")
+KHABAR_ACCESS_LOG_MAX_BYTES = env_int("KHABAR_ACCESS_LOG_MAX_BYTES", 50 * 1024 * 1024)
+KHABAR_ACCESS_LOG_BACKUPS = env_int("KHABAR_ACCESS_LOG_BACKUPS", 5)
+
 # Days a deleted story or comment waits in the trash, restorable, before
 # `khabar trash expire` (run daily) deletes it for good.
 KHABAR_TRASH_DAYS = env_int("KHABAR_TRASH_DAYS", 30)

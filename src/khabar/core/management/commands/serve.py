@@ -7,6 +7,11 @@ the WSGI fast path answers from the cache (``core.fastpath``) costs a few
 microseconds of Python; under gunicorn the same hit spends most of its time
 in gunicorn's own request parsing (docs/performance.md). ``--server
 gunicorn`` (or ``KHABAR_SERVER=gunicorn``) keeps the classic choice.
+
+Neither server writes its own access log: granian's halved the throughput of
+cached pages and wrote Persian paths garbled. ``KHABAR_ACCESS_LOG`` turns on
+Khabar's own (``core.accesslog``: JSON lines, buffered, stdout or a rotated
+file; docs/deploy.md).
 """
 
 import os
@@ -18,12 +23,23 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
 PROD_SETTINGS = "khabar.settings.prod"
+DEV_SETTINGS = "khabar.settings.dev"
 SERVERS = ("granian", "gunicorn")
 # Threads per worker process: granian's workers answer cache hits without
 # Python's request handling, so one process per core with two threads keeps
 # the cores busy with the least GIL and SQLite lock contention (bench/http:
 # comment POSTs 213/s against 184/s with 2 processes per core × 4 threads).
 THREADS = {"granian": "2", "gunicorn": "4"}
+
+
+def production_settings() -> str:
+    """Return the settings module ``--prod`` serves with.
+
+    ``khabar.settings.prod``, unless ``DJANGO_SETTINGS_MODULE`` names a module
+    of the site's own (one that starts ``from khabar.settings.prod import *``).
+    """
+    configured = os.environ.get("DJANGO_SETTINGS_MODULE", "")
+    return configured if configured not in ("", DEV_SETTINGS) else PROD_SETTINGS
 
 
 def default_workers(server: str = "granian") -> int:
@@ -49,7 +65,7 @@ def server_command(*, server: str, addrport: str, workers: int) -> list[str]:
             *("gunicorn", "khabar.wsgi:application", "--bind", addrport),
             *("--workers", str(workers), "--worker-class", "gthread"),
             *("--threads", threads, "--keep-alive", "5"),
-            *("--access-logfile", "-", "--graceful-timeout", "20"),
+            *("--graceful-timeout", "20"),
         ]
     host, _, port = addrport.rpartition(":")
     if not host or not port.isdigit():
@@ -58,7 +74,7 @@ def server_command(*, server: str, addrport: str, workers: int) -> list[str]:
         *("granian", "--interface", "wsgi", "--host", host.strip("[]")),
         *("--port", port, "--workers", str(workers)),
         *("--blocking-threads", threads, "--respawn-failed-workers"),
-        *("--workers-kill-timeout", "20", "--access-log"),
+        *("--workers-kill-timeout", "20"),
         "khabar.wsgi:application",
     ]
 
@@ -106,7 +122,7 @@ class Command(BaseCommand):
         )
         if not os.path.exists(executable):
             raise CommandError(f"{command[0]} is not installed: pip install khabar")
-        env = {**os.environ, "DJANGO_SETTINGS_MODULE": PROD_SETTINGS}
+        env = {**os.environ, "DJANGO_SETTINGS_MODULE": production_settings()}
         # This process already loaded the development settings; collect with
         # the production ones (hashed names, compressed copies).
         collect = [sys.executable, "-m", "khabar.cli", "collectstatic", "--noinput"]
