@@ -183,3 +183,24 @@ def test_a_change_inside_a_transaction_bumps_again_when_it_commits(
             page_cache_bump("site")
             during = page_cache_version("site")
     assert page_cache_version("site") != during
+
+
+@pytest.mark.parametrize("signed_in", [False, True])
+def test_every_page_goes_out_compressed_cached_or_rendered(
+    client, home, admin_user, settings, signed_in
+):
+    """A rendered page (cache off, or an editor signed in) is gzipped too."""
+    import gzip
+
+    settings.KHABAR_PAGE_CACHE = signed_in  # off for the reader, on for the editor
+    if signed_in:
+        client.force_login(admin_user)
+    article = ArticleFactory(title="خبری درباره کوچک کردن صفحه")
+    answer = _get(client, article.url, accept_encoding="gzip, br")
+    assert answer.status_code == 200
+    assert answer["Content-Encoding"] == "gzip"
+    assert "accept-encoding" in answer["Vary"].lower()
+    assert "خبری درباره کوچک کردن صفحه" in gzip.decompress(answer.content).decode()
+    plain = _get(client, article.url)  # a client that accepts no gzip
+    assert not plain.has_header("Content-Encoding")
+    assert "خبری درباره کوچک کردن صفحه" in plain.content.decode()

@@ -57,6 +57,10 @@ MIDDLEWARE = [
     # A database that went away (a PostgreSQL restart) answers 503, not 500.
     "khabar.core.dbfaults.DatabaseUnavailableMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Every page goes out compressed, rendered or cached; the page cache's own
+    # gzip copies (inside) pass through as they are, and WhiteNoise (outside)
+    # serves static files precompressed. Django pads against BREACH.
+    "django.middleware.gzip.GZipMiddleware",
     "khabar.core.security.ContentSecurityPolicyMiddleware",
     "khabar.core.middleware.RejectNulMiddleware",
     "khabar.core.pagecache.PageCacheMiddleware",
