@@ -36,7 +36,7 @@ def test_correct_answer_passes_in_either_digits(digits):
     captcha_verify(token=captcha.token, answer=answer)
 
 
-@pytest.mark.parametrize("answer", ["", "abc", "-1", "99", "۱۰۰"])
+@pytest.mark.parametrize("answer", ["", "abc", "-1", "99", "۱۰۰", "²", "1²", "٣٤٥٦"])
 def test_wrong_answer_is_refused(answer):
     captcha = captcha_new()
     if str(solve(captcha.question)) == answer:

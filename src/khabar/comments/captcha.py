@@ -69,7 +69,11 @@ def captcha_verify(*, token: str, answer: str) -> None:
         raise CaptchaError("forged") from error
     _spend(str(data["n"]))
     cleaned = to_latin_digits(answer or "").strip()
-    if not cleaned.isdigit() or int(cleaned) != data["a"] + data["b"]:
+    # isdigit() alone admits «²» and other digits int() refuses.
+    if (
+        not (cleaned.isascii() and cleaned.isdigit())
+        or int(cleaned) != data["a"] + data["b"]
+    ):
         raise CaptchaError("wrong")
 
 
