@@ -29,7 +29,6 @@ import contextlib
 import csv
 import functools
 import io
-import re
 import sys
 import tempfile
 import time
@@ -51,11 +50,6 @@ HEAD = ["tool", "case", "scoring", "P", "R", "F1", "damage", "per 1k words"]
 HEAD += ["chars/s", "clean"]
 
 Tool = Callable[[str], str]
-# A half-space before a plural or comparative ending, not after «ه».
-_CHOSEN_GAP_RE = re.compile(
-    "(?<!ه)" + ZWNJ + "(?=(?:هایشان|هایتان|هایمان|هاشان|هایش|هایت|هایم|هایی|هاست"
-    "|های|ها|ترین|تری|تر)(?![\u0600-\u06ff\u200c]))"
-)
 
 
 def run_tool(tool: Tool, golds: list[str], inputs: list[str]) -> Score:
@@ -130,7 +124,9 @@ def load_gold(data: Path, name: str) -> list[str]:
 
 def joined_style(golds: list[str]) -> list[str]:
     """Rewrite gold in the joined style: plurals and comparatives without ZWNJ."""
-    return [_CHOSEN_GAP_RE.sub("", gold) for gold in golds]
+    from khabar.text.style import CHOSEN_GAP_RE
+
+    return [CHOSEN_GAP_RE.sub("", gold) for gold in golds]
 
 
 def damaged(golds: list[str]) -> dict[str, list[str]]:
