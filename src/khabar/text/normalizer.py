@@ -58,7 +58,6 @@ _DIGIT_RE = re.compile("[0-9\u0660-\u0669]")
 _DIACRITICS_RE = re.compile(f"[{DIACRITICS}]+")
 _LATIN_TOKEN_OR_DIGITS_RE = re.compile(r"[\w.\-/]*[A-Za-z][\w.\-/]*|[0-9]+", re.ASCII)
 _PERSIAN_LETTER_RE = re.compile(f"[{LETTER_CLASS}]")
-AND = "و"
 
 _P = f"[{LETTER_CLASS}{MARK_CLASS}]"
 _LATIN_PUNCT_RE = re.compile(f"[ \t]*([,;?])(?=[ \t]|$|{_P})", re.MULTILINE)
@@ -71,7 +70,6 @@ _SPACE_BEFORE_RE = re.compile("[ \t]+(?=[،؛؟!:.»])")
 _BEFORE_SPACE_RE = re.compile(f"[{LETTER_CLASS}{MARK_CLASS}»)]")
 _SPACE_AFTER_RE = re.compile(f"([،؛؟])(?=[{LETTER_CLASS}«(0-9۰-۹])")
 _STOP_BEFORE_WORD_RE = re.compile(f"[.!:](?=[{LETTER_CLASS}«])")
-_LETTER_RE = re.compile(f"[{LETTER_CLASS}]")
 AND = "و"
 _OPEN_QUOTE_RE = re.compile("«[ \t]*")
 _BEFORE_OPEN_QUOTE_RE = re.compile(f"[{LETTER_CLASS}{MARK_CLASS}.،؛:]")
@@ -274,7 +272,7 @@ def _is_initial(text: str, dot: int) -> bool:
     """Tell whether the dot at ``dot`` has a one-letter word on either side."""
 
     def letter(index: int) -> bool:
-        return 0 <= index < len(text) and _LETTER_RE.match(text, index) is not None
+        return 0 <= index < len(text) and _PERSIAN_LETTER_RE.match(text, index) is not None
 
     before = letter(dot - 1) and not letter(dot - 2)
     # «و» after a dot is the conjunction opening the next sentence.
