@@ -127,3 +127,14 @@ def test_a_worker_follows_the_file_another_worker_rotated(tmp_path):
     assert '{"n": 99}' in target.read_text()  # not in a rotated file
     logged = "".join(p.read_text() for p in tmp_path.glob("access.log*"))
     assert all(f'"n": {n}' in logged for n in (1, 2, 3, 4, 5, 6, 7, 99))
+
+
+def test_odd_characters_in_any_field_keep_the_line_valid_json():
+    entry = (0.0, 'GE"T', '/a"b\\c', "q=\n", "200 OK", "7", 0.001, "::1", 'x"\x01')
+    record = json.loads(accesslog.format_entry(entry))
+    assert (record["method"], record["path"], record["agent"]) == (
+        'GE"T',
+        '/a"b\\c',
+        'x"\x01',
+    )
+    assert record["time"] == "1970-01-01T00:00:00.000Z"

@@ -38,8 +38,6 @@ FLUSH_SECONDS = 0.2
 # A JSON string literal, non-ASCII kept as it is (json's C encoder).
 _quote = json.encoder.encode_basestring
 STDOUT = "-"
-DEFAULT_MAX_BYTES = 50 * 1024 * 1024
-DEFAULT_BACKUPS = 5
 
 # (time, method, raw path, raw query, status line, length, seconds, ip, agent)
 Entry = tuple[float, str, str, str, str, str | None, float, str, str]
@@ -75,7 +73,7 @@ class LogWriter:
 
 
 _LINE = (
-    '{"time": "%s.%03dZ", "method": "%s", "path": %s, "query": %s, "status": %s, '
+    '{"time": "%s.%03dZ", "method": %s, "path": %s, "query": %s, "status": %s, '
     '"bytes": %s, "ms": %.2f, "ip": "%s", "agent": %s}\n'
 )
 
@@ -85,15 +83,15 @@ def format_entry(entry: Entry) -> str:
 
     One %-format of a template, strings escaped by :mod:`json`'s C encoder
     and the time formatted once a second: json.dumps of a dict cost 7 µs an
-    entry, this about 1 µs. The method (an HTTP token), the address and the
-    three-digit status need no escaping.
+    entry, this about 2 µs. The address and a three-digit status need no
+    escaping.
     """
     when, method, path, query, status, length, seconds, ip, agent = entry
     millis = int(when * 1000)
     return _LINE % (
         _stamp(millis // 1000),
         millis % 1000,
-        method,
+        _quote(method),
         _quote(_utf8(path)),
         _quote(_utf8(query)) if query else '""',
         status[:3] if status[:3].isdigit() else _quote(status),

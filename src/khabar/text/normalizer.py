@@ -272,7 +272,8 @@ def _is_initial(text: str, dot: int) -> bool:
     """Tell whether the dot at ``dot`` has a one-letter word on either side."""
 
     def letter(index: int) -> bool:
-        return 0 <= index < len(text) and _PERSIAN_LETTER_RE.match(text, index) is not None
+        inside = 0 <= index < len(text)
+        return inside and _PERSIAN_LETTER_RE.match(text, index) is not None
 
     before = letter(dot - 1) and not letter(dot - 2)
     # «و» after a dot is the conjunction opening the next sentence.
